@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import type { CheckoutFormState } from "./checkout-form-state";
+
+type CheckoutAction = (state: CheckoutFormState, formData: FormData) => Promise<CheckoutFormState>;
+
+export function BuyButton({ tierId, label, checkout }: { tierId: string; label: string; checkout: CheckoutAction }) {
+  const [state, action, pending] = useActionState(checkout, {});
+  const messageId = `checkout-message-${tierId}`;
+  return (
+    <form action={action} className="mt-6">
+      <input type="hidden" name="tierId" value={tierId} />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-describedby={state.error ? messageId : undefined}
+        className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
+      >
+        {pending ? "Starting checkout…" : label}
+      </button>
+      <p id={messageId} role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-red-700">
+        {state.error?.message}
+      </p>
+    </form>
+  );
+}

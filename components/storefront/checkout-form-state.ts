@@ -1,0 +1,1 @@
+export type CheckoutFormState = { error?: { code: string; message: string } };

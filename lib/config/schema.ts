@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // "production" refuses every generated default; "local" (the default outside NODE_ENV=production)
+  // lets `npm run dev`, the tests and the benchmark run with no accounts and no secrets.
+  KEYFRONT_MODE: z.enum(["local", "production"]).optional(),
+  APP_URL: z.url().optional(),
+  DATABASE_URL: optional,
+  STORAGE_DIR: optional,
+  DATA_DIR: optional,
+  AUTH_SECRET: optional,
+  NEXTAUTH_SECRET: optional,
+  ADMIN_EMAILS: optional,
+  LICENSE_SIGNING_KEY: optional,
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  RESEND_API_KEY: optional,
+  EMAIL_FROM: optional,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type AppConfig = {
+  mode: "local" | "production";
+  appUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  storageDir: string;
+  authSecret: string;
+  adminEmails: string[];
+  licenseSigningKeyPem: string;
+  stripe: { secretKey?: string; webhookSecret?: string };
+  email: { resendApiKey?: string; from: string };
+};

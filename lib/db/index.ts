@@ -1,0 +1,2 @@
+export { db, type Db, type Tx } from "./client";
+export * from "@/lib/generated/prisma/client";
