@@ -53,27 +53,30 @@ export async function applyMigrations(options: {
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<AppliedRow>(
-      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-    );
-    const done = new Map(rows.map((row) => [row.migration_name, row]));
-
     for (const migration of migrations) {
-      const previous = done.get(migration.name);
-      if (previous && !previous.finished_at) {
-        throw new Error(
-          `Migration ${migration.name} failed earlier and was never finished. Fix the database, ` +
-            `then mark it rolled back in _prisma_migrations before applying again.`,
-        );
-      }
-      if (previous) {
-        if (previous.checksum !== migration.checksum) {
-          log(`warning: ${migration.name} was edited after it was applied (checksum differs)`);
-        }
-        continue;
-      }
       await client.query("BEGIN");
       try {
+        // Re-read inside the transaction: on PGlite every client shares one session, so the
+        // advisory lock alone does not keep two runners apart there.
+        const { rows } = await client.query<AppliedRow>(
+          `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"
+           WHERE migration_name = $1 AND rolled_back_at IS NULL`,
+          [migration.name],
+        );
+        const previous = rows[0];
+        if (previous && !previous.finished_at) {
+          throw new Error(
+            `Migration ${migration.name} failed earlier and was never finished. Fix the database, ` +
+              "then mark it rolled back in _prisma_migrations before applying again.",
+          );
+        }
+        if (previous) {
+          await client.query("COMMIT");
+          if (previous.checksum !== migration.checksum) {
+            log(`warning: ${migration.name} was edited after it was applied (checksum differs)`);
+          }
+          continue;
+        }
         await client.query(migration.sql);
         await client.query(
           `INSERT INTO "_prisma_migrations"
@@ -84,9 +87,7 @@ export async function applyMigrations(options: {
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
       }
       log(`applied ${migration.name}`);
       applied.push(migration.name);

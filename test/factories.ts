@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { TierKind } from "@/lib/generated/prisma/enums";
+
+export const uniqueSuffix = () => randomBytes(4).toString("hex");
+
+/** A product with personal / commercial / premium tiers and a unique slug. */
+export async function createProduct(overrides: { active?: boolean; inactiveTiers?: TierKind[] } = {}) {
+  const suffix = uniqueSuffix();
+  const kinds: TierKind[] = ["PERSONAL", "COMMERCIAL", "PREMIUM"];
+  return db.product.create({
+    data: {
+      slug: `test-product-${suffix}`,
+      name: `Test Product ${suffix}`,
+      tagline: "A product made by a test.",
+      description: "Made by test/factories.ts.",
+      kind: "SOFTWARE",
+      keyPrefix: "TEST",
+      active: overrides.active ?? true,
+      sortOrder: 100,
+      tiers: {
+        create: kinds.map((kind, index) => ({
+          kind,
+          name: kind.charAt(0) + kind.slice(1).toLowerCase(),
+          summary: `${kind} tier`,
+          priceCents: 1000 * (index + 1) + 99,
+          currency: "usd",
+          licenseName: `${kind} license`,
+          licenseTerms: `Terms for ${kind}.`,
+          features: [`feature ${index}`],
+          formats: ["ZIP"],
+          seatLimit: index * 2 + 1,
+          durationDays: kind === "PERSONAL" ? 365 : null,
+          active: !overrides.inactiveTiers?.includes(kind),
+        })),
+      },
+    },
+    include: { tiers: { orderBy: { kind: "asc" } } },
+  });
+}
