@@ -1,6 +1,11 @@
 "use client";
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main className="mx-auto flex max-w-xl flex-1 flex-col items-center justify-center px-6 py-24 text-center">
       <h1 className="text-3xl font-bold tracking-tight">Something went wrong</h1>
@@ -10,7 +15,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <button
         type="button"
         onClick={reset}
-        className="mt-8 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        className="bg-brand-600 hover:bg-brand-700 mt-8 rounded-md px-4 py-2 text-sm font-semibold text-white"
       >
         Try again
       </button>

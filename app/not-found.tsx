@@ -3,10 +3,13 @@ import Link from "next/link";
 export default function NotFound() {
   return (
     <main className="mx-auto flex max-w-xl flex-1 flex-col items-center justify-center px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-brand-700">404</p>
+      <p className="text-brand-700 text-sm font-semibold">404</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Page not found</h1>
       <p className="mt-3 text-slate-600">The page you asked for does not exist or has moved.</p>
-      <Link href="/" className="mt-8 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+      <Link
+        href="/"
+        className="bg-brand-600 hover:bg-brand-700 mt-8 rounded-md px-4 py-2 text-sm font-semibold text-white"
+      >
         Back to the store
       </Link>
     </main>

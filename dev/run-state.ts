@@ -1,7 +1,12 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export type RunState = { launcherPid: number; childPids: number[]; databaseUrl: string; appUrl: string };
+export type RunState = {
+  launcherPid: number;
+  childPids: number[];
+  databaseUrl: string;
+  appUrl: string;
+};
 
 const fileIn = (dataDir: string) => path.join(dataDir, "run.json");
 
@@ -52,7 +57,8 @@ export async function stopStaleRun(dataDir: string, log: (line: string) => void)
     }
   }
   const deadline = Date.now() + 5_000;
-  while (leftovers.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (leftovers.some(alive) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   for (const pid of leftovers.filter(alive)) process.kill(pid, "SIGKILL");
   clearRunState(dataDir);
 }

@@ -54,13 +54,19 @@ process.on("SIGTERM", () => void shutdown(143));
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // Own process group, so stopping it also stops the workers Next forks.
-  const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env, detached: true });
+  const child = spawn(process.execPath, [nextBin, ...args], {
+    stdio: "inherit",
+    env,
+    detached: true,
+  });
   children.push(child);
   return child;
 }
 
 function untilExit(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  return new Promise((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  );
 }
 
 async function main() {
@@ -69,9 +75,13 @@ async function main() {
   await stopStaleRun(dataDir, log);
 
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: flags.fresh ? undefined : path.join(dataDir, "pglite") });
+    embedded = await startEmbeddedPostgres({
+      dataDir: flags.fresh ? undefined : path.join(dataDir, "pglite"),
+    });
     process.env.DATABASE_URL = embedded.url;
-    log(`embedded PostgreSQL (PGlite) at ${embedded.url}${flags.fresh ? " (in memory)" : ` (data in ${dataDir}/pglite)`}`);
+    log(
+      `embedded PostgreSQL (PGlite) at ${embedded.url}${flags.fresh ? " (in memory)" : ` (data in ${dataDir}/pglite)`}`,
+    );
   }
   process.env.DATA_DIR = dataDir;
   process.env.KEYFRONT_MODE ??= "local";
@@ -98,11 +108,19 @@ async function main() {
     const buildCode = await untilExit(run(["build"], { ...env, NODE_ENV: "production" }));
     if (buildCode !== 0) return shutdown(buildCode);
   }
-  const server = run(flags.production ? ["start", "--port", flags.port] : ["dev", "--port", flags.port], {
-    ...env,
-    NODE_ENV: flags.production ? "production" : "development",
+  const server = run(
+    flags.production ? ["start", "--port", flags.port] : ["dev", "--port", flags.port],
+    {
+      ...env,
+      NODE_ENV: flags.production ? "production" : "development",
+    },
+  );
+  writeRunState(dataDir, {
+    launcherPid: process.pid,
+    childPids: [server.pid!],
+    databaseUrl,
+    appUrl,
   });
-  writeRunState(dataDir, { launcherPid: process.pid, childPids: [server.pid!], databaseUrl, appUrl });
   log(`Keyfront on ${appUrl} (Ctrl-C stops everything)`);
   await shutdown(await untilExit(server));
 }

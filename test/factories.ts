@@ -5,7 +5,9 @@ import type { TierKind } from "@/lib/generated/prisma/enums";
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
 
 /** A product with personal / commercial / premium tiers and a unique slug. */
-export async function createProduct(overrides: { active?: boolean; inactiveTiers?: TierKind[] } = {}) {
+export async function createProduct(
+  overrides: { active?: boolean; inactiveTiers?: TierKind[] } = {},
+) {
   const suffix = uniqueSuffix();
   const kinds: TierKind[] = ["PERSONAL", "COMMERCIAL", "PREMIUM"];
   return db.product.create({

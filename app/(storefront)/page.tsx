@@ -3,16 +3,25 @@ import { ProductCard } from "@/components/storefront/product-card";
 import { getCatalog } from "@/lib/catalog/cached-catalog";
 
 const PROMISES = [
-  { title: "Instant delivery", body: "Your license key and download links arrive the moment your payment clears." },
-  { title: "Licenses in plain words", body: "Personal, commercial and premium terms, each on one page you can read in a minute." },
-  { title: "Your devices, your call", body: "Move seats between machines yourself from your account, any time." },
+  {
+    title: "Instant delivery",
+    body: "Your license key and download links arrive the moment your payment clears.",
+  },
+  {
+    title: "Licenses in plain words",
+    body: "Personal, commercial and premium terms, each on one page you can read in a minute.",
+  },
+  {
+    title: "Your devices, your call",
+    body: "Move seats between machines yourself from your account, any time.",
+  },
 ] as const;
 
 export default async function HomePage() {
   const catalog = await getCatalog();
   return (
     <>
-      <section className="border-b border-slate-200 bg-gradient-to-b from-brand-50 to-white">
+      <section className="from-brand-50 border-b border-slate-200 bg-gradient-to-b to-white">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-24">
           <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-slate-950 sm:text-5xl">
             Tools and assets for people who make things.
@@ -22,10 +31,16 @@ export default async function HomePage() {
             what you may do, delivered the moment you pay.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link href="/pricing" className="rounded-md bg-brand-600 px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+            <Link
+              href="/pricing"
+              className="bg-brand-600 hover:bg-brand-700 rounded-md px-5 py-2.5 text-sm font-semibold text-white shadow-sm"
+            >
               Compare licenses
             </Link>
-            <Link href="/license/personal" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 text-sm font-semibold text-slate-800 hover:border-slate-400">
+            <Link
+              href="/license/personal"
+              className="rounded-md border border-slate-300 bg-white px-5 py-2.5 text-sm font-semibold text-slate-800 hover:border-slate-400"
+            >
               Read the terms
             </Link>
           </div>
@@ -33,7 +48,9 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="products" className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
-        <h2 id="products" className="text-2xl font-bold tracking-tight">Products</h2>
+        <h2 id="products" className="text-2xl font-bold tracking-tight">
+          Products
+        </h2>
         {catalog.length === 0 ? (
           <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
             Nothing is for sale yet. Check back soon.

@@ -5,7 +5,15 @@ import type { CheckoutFormState } from "./checkout-form-state";
 
 type CheckoutAction = (state: CheckoutFormState, formData: FormData) => Promise<CheckoutFormState>;
 
-export function BuyButton({ tierId, label, checkout }: { tierId: string; label: string; checkout: CheckoutAction }) {
+export function BuyButton({
+  tierId,
+  label,
+  checkout,
+}: {
+  tierId: string;
+  label: string;
+  checkout: CheckoutAction;
+}) {
   const [state, action, pending] = useActionState(checkout, {});
   const messageId = `checkout-message-${tierId}`;
   return (
@@ -15,11 +23,16 @@ export function BuyButton({ tierId, label, checkout }: { tierId: string; label: 
         type="submit"
         disabled={pending}
         aria-describedby={state.error ? messageId : undefined}
-        className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
+        className="bg-brand-600 hover:bg-brand-700 w-full rounded-md px-4 py-2.5 text-sm font-semibold text-white shadow-sm disabled:cursor-wait disabled:opacity-70"
       >
         {pending ? "Starting checkout…" : label}
       </button>
-      <p id={messageId} role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-red-700">
+      <p
+        id={messageId}
+        role="status"
+        aria-live="polite"
+        className="mt-2 min-h-5 text-sm text-red-700"
+      >
         {state.error?.message}
       </p>
     </form>

@@ -14,8 +14,10 @@ export function ProductCard({ product }: { product: CatalogProduct }) {
     undefined,
   );
   return (
-    <article className="group relative flex flex-col rounded-xl border border-slate-200 bg-white p-6 shadow-sm transition hover:border-brand-600">
-      <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{KIND_LABEL[product.kind]}</p>
+    <article className="group hover:border-brand-600 relative flex flex-col rounded-xl border border-slate-200 bg-white p-6 shadow-sm transition">
+      <p className="text-brand-700 text-xs font-semibold tracking-wide uppercase">
+        {KIND_LABEL[product.kind]}
+      </p>
       <h3 className="mt-2 text-xl font-semibold">
         <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0">
           {product.name}
@@ -24,7 +26,10 @@ export function ProductCard({ product }: { product: CatalogProduct }) {
       <p className="mt-2 flex-1 text-sm text-slate-600">{product.tagline}</p>
       {cheapest ? (
         <p className="mt-4 text-sm text-slate-700">
-          From <span className="font-semibold">{formatMoney(cheapest.priceCents, cheapest.currency)}</span>
+          From{" "}
+          <span className="font-semibold">
+            {formatMoney(cheapest.priceCents, cheapest.currency)}
+          </span>
         </p>
       ) : null}
     </article>

@@ -21,7 +21,10 @@ export function ProductPricing({ product, headingLevel = "h2", checkout }: Props
           <p className="mt-1 text-slate-600">{product.tagline}</p>
         </div>
         {headingLevel === "h2" ? (
-          <Link href={`/products/${product.slug}`} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/products/${product.slug}`}
+            className="text-brand-700 text-sm font-medium hover:underline"
+          >
             Product details<span className="sr-only"> for {product.name}</span>
           </Link>
         ) : null}

@@ -8,12 +8,18 @@ const NAV = [
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
-          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
+          <span
+            aria-hidden
+            className="bg-brand-600 grid size-7 place-items-center rounded-md text-sm text-white"
+          >
             K
           </span>
           Keyfront
@@ -22,7 +28,10 @@ export function SiteHeader() {
           <ul className="flex items-center gap-1 sm:gap-4">
             {NAV.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-950">
+                <Link
+                  href={item.href}
+                  className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-950"
+                >
                   {item.label}
                 </Link>
               </li>

@@ -19,7 +19,7 @@ export function TierCard({ productName, tier, highlighted = false, checkout }: P
       aria-labelledby={headingId}
       data-testid={`tier-${tier.id}`}
       className={`flex flex-col rounded-xl border bg-white p-6 shadow-sm ${
-        highlighted ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"
+        highlighted ? "border-brand-600 ring-brand-600 ring-1" : "border-slate-200"
       }`}
     >
       <div className="flex items-center justify-between gap-2">
@@ -27,7 +27,9 @@ export function TierCard({ productName, tier, highlighted = false, checkout }: P
           {tier.name}
         </h3>
         {highlighted ? (
-          <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-700">Popular</span>
+          <span className="bg-brand-50 text-brand-700 rounded-full px-2.5 py-0.5 text-xs font-semibold">
+            Popular
+          </span>
         ) : null}
       </div>
       <p className="mt-1 text-sm text-slate-600">{tier.summary}</p>
@@ -42,7 +44,10 @@ export function TierCard({ productName, tier, highlighted = false, checkout }: P
         <div className="col-span-2">
           <dt className="text-slate-500">License</dt>
           <dd>
-            <Link href={`/license/${tier.kind}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            <Link
+              href={`/license/${tier.kind}`}
+              className="text-brand-700 font-medium underline-offset-2 hover:underline"
+            >
               {tier.licenseName}
             </Link>
           </dd>
@@ -64,7 +69,7 @@ export function TierCard({ productName, tier, highlighted = false, checkout }: P
       <ul className="mt-4 flex-1 space-y-2 text-sm" aria-label={`${tier.name} features`}>
         {tier.features.map((feature) => (
           <li key={feature} className="flex gap-2">
-            <svg aria-hidden viewBox="0 0 20 20" className="mt-0.5 size-4 flex-none fill-brand-600">
+            <svg aria-hidden viewBox="0 0 20 20" className="fill-brand-600 mt-0.5 size-4 flex-none">
               <path d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" />
             </svg>
             {feature}

@@ -39,7 +39,11 @@ describe("findPurchasableTier", () => {
   it("refuses inactive tiers, inactive products and unknown ids with TIER_NOT_AVAILABLE", async () => {
     const withInactiveTier = await createProduct({ inactiveTiers: ["PREMIUM"] });
     const inactiveProduct = await createProduct({ active: false });
-    for (const tierId of [withInactiveTier.tiers[2]!.id, inactiveProduct.tiers[0]!.id, "doesnotexist"]) {
+    for (const tierId of [
+      withInactiveTier.tiers[2]!.id,
+      inactiveProduct.tiers[0]!.id,
+      "doesnotexist",
+    ]) {
       const error = await findPurchasableTier({ tierId }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("TIER_NOT_AVAILABLE");
@@ -56,8 +60,11 @@ describe("the pricing page's checkout action", () => {
   };
 
   it("answers a tampered form with a validation error", async () => {
-    expect(await startCheckout({}, form("x'; DROP TABLE \"Tier\"; --"))).toEqual({
-      error: { code: "VALIDATION_FAILED", message: "That license could not be found. Please reload the page." },
+    expect(await startCheckout({}, form('x\'; DROP TABLE "Tier"; --'))).toEqual({
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "That license could not be found. Please reload the page.",
+      },
     });
   });
 

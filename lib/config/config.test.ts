@@ -22,7 +22,9 @@ describe("parseConfig", () => {
   });
 
   it("refuses to start in production without its secrets, naming each missing one", () => {
-    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: "x".repeat(32) })).toThrow(
+    expect(() =>
+      parseConfig({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: "x".repeat(32) }),
+    ).toThrow(
       "Missing required configuration for production: APP_URL, LICENSE_SIGNING_KEY, STRIPE_SECRET_KEY, " +
         "STRIPE_WEBHOOK_SECRET, RESEND_API_KEY, EMAIL_FROM.",
     );
@@ -51,12 +53,18 @@ describe("parseConfig", () => {
 
   it("lets `next build` prerender without the runtime secrets", () => {
     expect(
-      parseConfig({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build", DATABASE_URL: DB }).mode,
+      parseConfig({
+        NODE_ENV: "production",
+        NEXT_PHASE: "phase-production-build",
+        DATABASE_URL: DB,
+      }).mode,
     ).toBe("production");
   });
 
   it("says how to get a database when DATABASE_URL is missing", () => {
-    expect(() => parseConfig({ DATA_DIR: dataDir() })).toThrow(/DATABASE_URL is not set. `npm run dev` starts an embedded PostgreSQL/);
+    expect(() => parseConfig({ DATA_DIR: dataDir() })).toThrow(
+      /DATABASE_URL is not set. `npm run dev` starts an embedded PostgreSQL/,
+    );
   });
 
   it("rejects malformed values with the variable's name", () => {

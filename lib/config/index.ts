@@ -20,12 +20,15 @@ const PRODUCTION_REQUIRED = [
   "EMAIL_FROM",
 ] as const;
 
-export function parseConfig(source: NodeJS.ProcessEnv): AppConfig {
+export function parseConfig(source: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
-  const env = { ...parsed.data, AUTH_SECRET: parsed.data.AUTH_SECRET ?? parsed.data.NEXTAUTH_SECRET };
+  const env = {
+    ...parsed.data,
+    AUTH_SECRET: parsed.data.AUTH_SECRET ?? parsed.data.NEXTAUTH_SECRET,
+  };
   const mode = env.KEYFRONT_MODE ?? (env.NODE_ENV === "production" ? "production" : "local");
 
   // `next build` prerenders the storefront from the database but serves nothing: runtime secrets
@@ -49,16 +52,20 @@ export function parseConfig(source: NodeJS.ProcessEnv): AppConfig {
     );
   }
 
-  const dataDir = path.resolve(env.DATA_DIR ?? ".data");
+  // Runtime paths, not build inputs: keep Turbopack from tracing the whole project through them.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? ".data");
   const local = mode === "local" ? loadLocalSecrets(dataDir) : undefined;
-  const secret = (value: string | undefined, fallback: string | undefined) => value ?? fallback ?? "";
+  const secret = (value: string | undefined, fallback: string | undefined) =>
+    value ?? fallback ?? "";
 
   return {
     mode,
     appUrl: (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     databaseUrl: env.DATABASE_URL,
     dataDir,
-    storageDir: path.resolve(env.STORAGE_DIR ?? path.join(dataDir, "storage")),
+    storageDir: path.resolve(
+      /*turbopackIgnore: true*/ env.STORAGE_DIR ?? path.join(dataDir, "storage"),
+    ),
     authSecret: secret(env.AUTH_SECRET, local?.authSecret),
     adminEmails: (env.ADMIN_EMAILS ?? "")
       .split(",")

@@ -27,10 +27,17 @@ describe("applyMigrations", () => {
     const migrations = readMigrations();
     expect(migrations.length).toBeGreaterThan(0);
 
-    expect(await applyMigrations({ databaseUrl: scratch.url })).toEqual(migrations.map((m) => m.name));
+    expect(await applyMigrations({ databaseUrl: scratch.url })).toEqual(
+      migrations.map((m) => m.name),
+    );
     expect(await applyMigrations({ databaseUrl: scratch.url })).toEqual([]);
 
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date;
+      applied_steps_count: number;
+    }>(
       scratch.url,
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
@@ -46,7 +53,15 @@ describe("applyMigrations", () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
     );
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(["Purchase", "License", "Activation", "DownloadToken", "WebhookEvent", "EmailMessage", "AuditLog"]),
+      expect.arrayContaining([
+        "Purchase",
+        "License",
+        "Activation",
+        "DownloadToken",
+        "WebhookEvent",
+        "EmailMessage",
+        "AuditLog",
+      ]),
     );
   });
 
@@ -57,33 +72,48 @@ describe("applyMigrations", () => {
       applyMigrations({ databaseUrl: scratch.url }),
     ]);
     expect([...a, ...b].sort()).toEqual(readMigrations().map((m) => m.name));
-    const [{ count }] = (await query<{ count: string }>(scratch.url, `SELECT count(*) FROM "_prisma_migrations"`)) as [
-      { count: string },
-    ];
+    const [{ count }] = (await query<{ count: string }>(
+      scratch.url,
+      `SELECT count(*) FROM "_prisma_migrations"`,
+    )) as [{ count: string }];
     expect(Number(count)).toBe(readMigrations().length);
   });
 
   it("rolls a failing migration back whole and records nothing for it", async () => {
     scratch = await createScratchDatabase();
-    const sql = (text: string): Migration => ({ name: "", sql: text, checksum: createHash("sha256").update(text).digest("hex") });
+    const sql = (text: string): Migration => ({
+      name: "",
+      sql: text,
+      checksum: createHash("sha256").update(text).digest("hex"),
+    });
     const good = { ...sql(`CREATE TABLE "kept" (id int)`), name: "20260101000000_good" };
-    const bad = { ...sql(`CREATE TABLE "half" (id int); SELECT no_such_function();`), name: "20260102000000_bad" };
+    const bad = {
+      ...sql(`CREATE TABLE "half" (id int); SELECT no_such_function();`),
+      name: "20260102000000_bad",
+    };
 
-    await expect(applyMigrations({ databaseUrl: scratch.url, migrations: [good, bad] })).rejects.toThrow(
-      /20260102000000_bad failed/,
-    );
+    await expect(
+      applyMigrations({ databaseUrl: scratch.url, migrations: [good, bad] }),
+    ).rejects.toThrow(/20260102000000_bad failed/);
     const tables = await query<{ table_name: string }>(
       scratch.url,
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
     );
     expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "kept"]);
-    const names = await query<{ migration_name: string }>(scratch.url, `SELECT migration_name FROM "_prisma_migrations"`);
+    const names = await query<{ migration_name: string }>(
+      scratch.url,
+      `SELECT migration_name FROM "_prisma_migrations"`,
+    );
     expect(names.map((n) => n.migration_name)).toEqual(["20260101000000_good"]);
   });
 
   it("warns when an applied migration's file was edited afterwards", async () => {
     scratch = await createScratchDatabase();
-    const original: Migration = { name: "20260101000000_t", sql: "CREATE TABLE t (id int)", checksum: "a".repeat(64) };
+    const original: Migration = {
+      name: "20260101000000_t",
+      sql: "CREATE TABLE t (id int)",
+      checksum: "a".repeat(64),
+    };
     await applyMigrations({ databaseUrl: scratch.url, migrations: [original] });
     const lines: string[] = [];
     await applyMigrations({
@@ -91,6 +121,8 @@ describe("applyMigrations", () => {
       migrations: [{ ...original, checksum: "b".repeat(64) }],
       log: (line) => lines.push(line),
     });
-    expect(lines).toEqual(["warning: 20260101000000_t was edited after it was applied (checksum differs)"]);
+    expect(lines).toEqual([
+      "warning: 20260101000000_t was edited after it was applied (checksum differs)",
+    ]);
   });
 });

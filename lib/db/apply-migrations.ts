@@ -24,7 +24,9 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 export function readMigrations(dir = path.resolve("prisma/migrations")): Migration[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -87,7 +89,9 @@ export async function applyMigrations(options: {
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       log(`applied ${migration.name}`);
       applied.push(migration.name);

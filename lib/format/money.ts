@@ -1,7 +1,9 @@
 /** Digits after the decimal point in the currency's minor unit (2 for USD, 0 for JPY). */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 /** Formats an amount in integer minor units, e.g. (999, "usd") -> "$9.99". */

@@ -25,7 +25,10 @@ async function listen(onConnection: (socket: Socket) => void) {
 
 const clientFor = (port: number) =>
   new PrismaClient({
-    adapter: new PrismaPg({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`, connectionTimeoutMillis: 5_000 }),
+    adapter: new PrismaPg({
+      connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      connectionTimeoutMillis: 5_000,
+    }),
   });
 
 describe("checkDatabase", () => {

@@ -113,10 +113,27 @@ export const DEMO_CATALOG: DemoProduct[] = [
       },
     ],
     assets: [
-      { name: "Pixelmill 2.4 for macOS", fileName: "pixelmill-2.4.0-macos-universal.zip", payloadBytes: 6 * MB },
-      { name: "Pixelmill 2.4 for Windows", fileName: "pixelmill-2.4.0-windows-x64.zip", payloadBytes: 5 * MB },
-      { name: "Pixelmill 2.4 for Linux", fileName: "pixelmill-2.4.0-linux-x64.zip", payloadBytes: 5 * MB },
-      { name: "Pro brush pack", fileName: "pixelmill-pro-brushes.zip", tier: "PREMIUM", payloadBytes: 2 * MB },
+      {
+        name: "Pixelmill 2.4 for macOS",
+        fileName: "pixelmill-2.4.0-macos-universal.zip",
+        payloadBytes: 6 * MB,
+      },
+      {
+        name: "Pixelmill 2.4 for Windows",
+        fileName: "pixelmill-2.4.0-windows-x64.zip",
+        payloadBytes: 5 * MB,
+      },
+      {
+        name: "Pixelmill 2.4 for Linux",
+        fileName: "pixelmill-2.4.0-linux-x64.zip",
+        payloadBytes: 5 * MB,
+      },
+      {
+        name: "Pro brush pack",
+        fileName: "pixelmill-pro-brushes.zip",
+        tier: "PREMIUM",
+        payloadBytes: 2 * MB,
+      },
     ],
   },
   {
@@ -169,8 +186,17 @@ export const DEMO_CATALOG: DemoProduct[] = [
       },
     ],
     assets: [
-      { name: "Coastal Aerials, 1080p clips", fileName: "coastal-aerials-1080p.zip", payloadBytes: 8 * MB },
-      { name: "Coastal Aerials, 4K clips", fileName: "coastal-aerials-4k.zip", tier: "PREMIUM", payloadBytes: 20 * MB },
+      {
+        name: "Coastal Aerials, 1080p clips",
+        fileName: "coastal-aerials-1080p.zip",
+        payloadBytes: 8 * MB,
+      },
+      {
+        name: "Coastal Aerials, 4K clips",
+        fileName: "coastal-aerials-4k.zip",
+        tier: "PREMIUM",
+        payloadBytes: 20 * MB,
+      },
     ],
   },
   {
@@ -221,7 +247,12 @@ export const DEMO_CATALOG: DemoProduct[] = [
         licenseTerms:
           "Commercial use by up to twenty team members, with lifetime updates and the Figma source " +
           "file. Redistributing the icons as an icon set is not allowed.",
-        features: ["Everything in Commercial", "20 team members", "Figma source", "Lifetime updates"],
+        features: [
+          "Everything in Commercial",
+          "20 team members",
+          "Figma source",
+          "Lifetime updates",
+        ],
         formats: ["SVG", "PNG", "Figma"],
         seatLimit: 20,
         durationDays: null,
@@ -229,7 +260,12 @@ export const DEMO_CATALOG: DemoProduct[] = [
     ],
     assets: [
       { name: "Glyphset SVG and PNG", fileName: "glyphset-svg-png.zip", payloadBytes: 3 * MB },
-      { name: "Glyphset Figma source", fileName: "glyphset-figma-source.zip", tier: "PREMIUM", payloadBytes: 1 * MB },
+      {
+        name: "Glyphset Figma source",
+        fileName: "glyphset-figma-source.zip",
+        tier: "PREMIUM",
+        payloadBytes: 1 * MB,
+      },
     ],
   },
 ];

@@ -56,7 +56,11 @@ describe("seedDemoCatalog", () => {
       [999, "usd"],
       [1999, "usd"],
     ]);
-    expect(video.tiers.map((tier) => tier.formats[0])).toEqual(["1080p MP4", "1080p MP4", "4K MP4"]);
+    expect(video.tiers.map((tier) => tier.formats[0])).toEqual([
+      "1080p MP4",
+      "1080p MP4",
+      "4K MP4",
+    ]);
     const software = products.find((product) => product.kind === "SOFTWARE")!;
     expect(software.tiers.map((tier) => [tier.seatLimit, tier.durationDays])).toEqual([
       [1, null],
@@ -73,16 +77,23 @@ describe("seedDemoCatalog", () => {
 describe("zipArchive", () => {
   it("writes archives that standard zip readers accept", () => {
     const file = path.join(storageDir, "check.zip");
-    writeFileSync(file, zipArchive([
-      { name: "README.txt", data: Buffer.from("hello") },
-      { name: "dir/payload.bin", data: Buffer.alloc(4096, 7) },
-    ]));
+    writeFileSync(
+      file,
+      zipArchive([
+        { name: "README.txt", data: Buffer.from("hello") },
+        { name: "dir/payload.bin", data: Buffer.alloc(4096, 7) },
+      ]),
+    );
     const listing = execFileSync("python3", ["-m", "zipfile", "-l", file], { encoding: "utf8" });
     expect(listing).toContain("README.txt");
     expect(listing).toContain("dir/payload.bin");
-    const test = execFileSync("python3", ["-c", `import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).testzip())`, file], {
-      encoding: "utf8",
-    });
+    const test = execFileSync(
+      "python3",
+      ["-c", `import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).testzip())`, file],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(test.trim()).toBe("None");
   });
 });

@@ -17,7 +17,10 @@ function demoArchive(product: DemoProduct, asset: DemoAsset): Buffer {
   ].join("\n");
   return zipArchive([
     { name: "README.txt", data: Buffer.from(readme) },
-    { name: `${path.parse(asset.fileName).name}/payload.bin`, data: randomBytes(asset.payloadBytes) },
+    {
+      name: `${path.parse(asset.fileName).name}/payload.bin`,
+      data: randomBytes(asset.payloadBytes),
+    },
   ]);
 }
 
@@ -28,7 +31,10 @@ function storeFile(storageDir: string, storageKey: string, create: () => Buffer)
     writeFileSync(file, create());
   }
   const data = readFileSync(file);
-  return { sizeBytes: BigInt(data.length), sha256: createHash("sha256").update(data).digest("hex") };
+  return {
+    sizeBytes: BigInt(data.length),
+    sha256: createHash("sha256").update(data).digest("hex"),
+  };
 }
 
 /**

@@ -5,10 +5,18 @@ import { startCheckoutSchema } from "@/lib/catalog/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import type { CheckoutFormState } from "@/components/storefront/checkout-form-state";
 
-export async function startCheckout(_previous: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
+export async function startCheckout(
+  _previous: CheckoutFormState,
+  formData: FormData,
+): Promise<CheckoutFormState> {
   const parsed = startCheckoutSchema.safeParse({ tierId: formData.get("tierId") });
   if (!parsed.success) {
-    return { error: { code: "VALIDATION_FAILED", message: "That license could not be found. Please reload the page." } };
+    return {
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "That license could not be found. Please reload the page.",
+      },
+    };
   }
   try {
     await findPurchasableTier({ tierId: parsed.data.tierId });
