@@ -6,6 +6,7 @@ export type RunState = {
   childPids: number[];
   databaseUrl: string;
   appUrl: string;
+  stripeEmulatorUrl?: string;
 };
 
 const fileIn = (dataDir: string) => path.join(dataDir, "run.json");

@@ -1,6 +1,6 @@
 // `npm run dev`: everything Keyfront needs on one machine with no configuration. Starts an embedded
-// PostgreSQL unless DATABASE_URL is set, applies migrations, seeds the demo catalog once, then runs
-// Next. Flags (used by the e2e tests and the benchmark):
+// PostgreSQL unless DATABASE_URL is set and the Stripe emulator unless STRIPE_SECRET_KEY is set,
+// applies migrations, seeds the demo catalog once, then runs Next. Flags (used by the e2e tests and the benchmark):
 //   --production   `next build` then `next start` instead of `next dev`
 //   --fresh        an in-memory database and a wiped DATA_DIR: nothing survives the run
 //   --port N       the app's port (default PORT or 3000)
@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { startStripeEmulator, type RunningStripeEmulator } from "./stripe-emulator/server";
 import { clearRunState, stopStaleRun, writeRunState } from "./run-state";
 
 const { values: flags } = parseArgs({
@@ -25,6 +26,7 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const children: ChildProcess[] = [];
 let embedded: EmbeddedPostgres | undefined;
+let stripeEmulator: RunningStripeEmulator | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
@@ -44,6 +46,7 @@ async function shutdown(code: number) {
       child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : undefined,
     ),
   );
+  await stripeEmulator?.stop().catch(() => {});
   await embedded?.stop().catch(() => {});
   clearRunState(dataDir);
   process.exit(code);
@@ -100,8 +103,15 @@ async function main() {
   await db.$disconnect();
 
   const appUrl = process.env.APP_URL ?? `http://localhost:${flags.port}`;
+  if (!process.env.STRIPE_SECRET_KEY) await startLocalStripe(appUrl);
   const env = { ...process.env, APP_URL: appUrl, DATABASE_URL: databaseUrl, PORT: flags.port };
-  writeRunState(dataDir, { launcherPid: process.pid, childPids: [], databaseUrl, appUrl });
+  writeRunState(dataDir, {
+    launcherPid: process.pid,
+    childPids: [],
+    databaseUrl,
+    appUrl,
+    stripeEmulatorUrl: stripeEmulator?.url,
+  });
 
   if (flags.production) {
     log("building the production app (next build)");
@@ -123,6 +133,25 @@ async function main() {
   });
   log(`Keyfront on ${appUrl} (Ctrl-C stops everything)`);
   await shutdown(await untilExit(server));
+}
+
+async function startLocalStripe(appUrl: string) {
+  const options = {
+    webhookUrl: `${appUrl}/api/webhooks/stripe`,
+    dataDir: flags.fresh ? undefined : path.join(dataDir, "stripe-emulator"),
+    log: (line: string) => log(`stripe: ${line}`),
+  };
+  // A fixed port keeps the checkout links of earlier runs working; any free port if it is taken.
+  stripeEmulator = await startStripeEmulator({ ...options, port: flags.fresh ? 0 : 12111 }).catch(
+    () => startStripeEmulator({ ...options, port: 0 }),
+  );
+  process.env.STRIPE_SECRET_KEY = stripeEmulator.secretKey;
+  process.env.STRIPE_WEBHOOK_SECRET = stripeEmulator.webhookSecret;
+  process.env.STRIPE_API_BASE = stripeEmulator.url;
+  log(
+    `Stripe emulator at ${stripeEmulator.url} (payments, refunds and disputes: open it in a browser)`,
+  );
+  log(`  webhooks go to ${options.webhookUrl}, signed with ${stripeEmulator.webhookSecret}`);
 }
 
 main().catch((error: unknown) => {

@@ -7,4 +7,10 @@ export const startCheckoutSchema = z.object({
     .min(1)
     .max(64)
     .regex(/^[a-z0-9]+$/i),
+  // Prefills Stripe Checkout's email field; the buyer can still change it there.
+  email: z
+    .email()
+    .max(254)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });

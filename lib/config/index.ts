@@ -72,7 +72,11 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       .map((email) => email.trim().toLowerCase())
       .filter(Boolean),
     licenseSigningKeyPem: secret(env.LICENSE_SIGNING_KEY, local?.licenseSigningKeyPem),
-    stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
+    stripe: {
+      secretKey: env.STRIPE_SECRET_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      apiBase: env.STRIPE_API_BASE,
+    },
     email: {
       resendApiKey: env.RESEND_API_KEY,
       from: env.EMAIL_FROM ?? "Keyfront <no-reply@keyfront.local>",

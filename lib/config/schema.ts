@@ -21,6 +21,7 @@ export const envSchema = z.object({
   LICENSE_SIGNING_KEY: optional,
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
+  STRIPE_API_BASE: z.url().optional(),
   RESEND_API_KEY: optional,
   EMAIL_FROM: optional,
 });
@@ -36,6 +37,7 @@ export type AppConfig = {
   authSecret: string;
   adminEmails: string[];
   licenseSigningKeyPem: string;
-  stripe: { secretKey?: string; webhookSecret?: string };
+  // apiBase: where the Stripe SDK sends requests when not api.stripe.com (the local emulator).
+  stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
   email: { resendApiKey?: string; from: string };
 };

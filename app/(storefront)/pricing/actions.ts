@@ -1,15 +1,20 @@
 "use server";
 
-import { findPurchasableTier } from "@/lib/catalog/find-purchasable-tier";
+import type { Route } from "next";
+import { redirect } from "next/navigation";
+import type { CheckoutFormState } from "@/components/storefront/checkout-form-state";
 import { startCheckoutSchema } from "@/lib/catalog/schemas";
 import { AppError } from "@/lib/errors/app-error";
-import type { CheckoutFormState } from "@/components/storefront/checkout-form-state";
+import { createCheckoutSession } from "@/lib/payments/create-checkout-session";
 
 export async function startCheckout(
   _previous: CheckoutFormState,
   formData: FormData,
 ): Promise<CheckoutFormState> {
-  const parsed = startCheckoutSchema.safeParse({ tierId: formData.get("tierId") });
+  const parsed = startCheckoutSchema.safeParse({
+    tierId: formData.get("tierId"),
+    email: formData.get("email") ?? undefined,
+  });
   if (!parsed.success) {
     return {
       error: {
@@ -18,14 +23,12 @@ export async function startCheckout(
       },
     };
   }
+  let url: string;
   try {
-    await findPurchasableTier({ tierId: parsed.data.tierId });
-    throw new AppError(
-      "CHECKOUT_UNAVAILABLE",
-      "Checkout is not available yet. Nothing was charged; please check back soon.",
-    );
+    ({ url } = await createCheckoutSession(parsed.data));
   } catch (error) {
     if (error instanceof AppError) return { error: error.toJSON() };
     throw error;
   }
+  redirect(url as Route);
 }

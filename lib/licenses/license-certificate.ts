@@ -1,0 +1,49 @@
+import "server-only";
+import { createPrivateKey, createPublicKey, sign, type KeyObject } from "node:crypto";
+import { config } from "@/lib/config";
+
+/** What a certificate asserts. Field order is fixed by `canonicalJson`, not by this type. */
+export type CertificatePayload = {
+  v: 1;
+  key: string;
+  product: string;
+  tier: string;
+  seats: number;
+  features: string[];
+  issuedAt: string;
+  expiresAt: string | null;
+};
+
+/** JSON with object keys sorted at every level: the exact bytes that are signed. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+let signingKey: KeyObject | undefined;
+
+function privateKey(): KeyObject {
+  signingKey ??= createPrivateKey(config().licenseSigningKeyPem);
+  if (signingKey.asymmetricKeyType !== "ed25519")
+    throw new Error("LICENSE_SIGNING_KEY must be an Ed25519 private key.");
+  return signingKey;
+}
+
+export function licensePublicKey(): KeyObject {
+  return createPublicKey(privateKey());
+}
+
+/**
+ * A certificate is `base64url(canonical JSON payload) + "." + base64url(Ed25519 signature of
+ * those payload bytes)`; software checks it offline with the public key.
+ */
+export function signCertificate(payload: CertificatePayload): string {
+  const bytes = Buffer.from(canonicalJson(payload), "utf8");
+  return `${bytes.toString("base64url")}.${sign(null, bytes, privateKey()).toString("base64url")}`;
+}
