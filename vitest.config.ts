@@ -15,6 +15,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-stripe.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

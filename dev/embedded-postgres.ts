@@ -1,8 +1,12 @@
 import { mkdirSync } from "node:fs";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
+import { PGliteSessionQueue } from "./pglite-session-queue";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
+
+type QueueOption = ConstructorParameters<typeof PGLiteSocketHandler>[0]["queryQueue"];
 
 /**
  * PGlite served over the PostgreSQL wire protocol on 127.0.0.1, on a port the OS picks (so a
@@ -13,23 +17,30 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir ?? "memory://");
-  // PGlite runs one query at a time; the socket server multiplexes clients onto it and keeps
-  // each client's transaction together.
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: "127.0.0.1",
-    port: 0,
-    maxConnections: 64,
+  const queue = new PGliteSessionQueue(pglite);
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+    const handler = new PGLiteSocketHandler({
+      queryQueue: queue as unknown as QueueOption,
+      closeOnDetach: true,
+    });
+    handler.attach(socket).catch(() => socket.destroy());
   });
-  await server.start();
-  const port = Number(server.getServerConn().split(":").pop());
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
   let stopped = false;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await pglite.close();
     },
   };

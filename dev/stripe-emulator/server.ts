@@ -24,8 +24,12 @@ export type RunningStripeEmulator = {
   secretKey: string;
   webhookSecret: string;
   emulator: StripeEmulator;
-  /** Resolves once every webhook delivery started so far has been answered. */
+  /** Resolves once every webhook delivery so far has succeeded or used up its retries. */
   settled: () => Promise<void>;
+  /** Tests: hold events instead of delivering them, to deliver by hand in any order. */
+  setDelivery: (enabled: boolean) => void;
+  /** Tests: answer the next `count` API requests with a 500, as Stripe does in an outage. */
+  failNextRequests: (count: number) => void;
   stop: () => Promise<void>;
 };
 
@@ -89,6 +93,7 @@ export async function startStripeEmulator(
     log,
   });
   const emulator = new StripeEmulator(store, sender);
+  let faults = 0;
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -100,6 +105,12 @@ export async function startStripeEmulator(
         if (!authorized(request, keys.secretKey)) {
           return json(response, 401, {
             error: { type: "invalid_request_error", message: "Invalid API Key provided." },
+          });
+        }
+        if (faults > 0) {
+          faults -= 1;
+          return json(response, 500, {
+            error: { type: "api_error", message: "Simulated outage." },
           });
         }
         const query = parseFormBody(url.search.slice(1));
@@ -178,7 +189,11 @@ export async function startStripeEmulator(
             form.outcome === "failed" ? "failed" : "succeeded",
           );
         else if (segments[1] === "resend") await app.resend(form.event ?? "");
-        await sender.settled();
+        // Show the result of the delivery on the dashboard, without waiting out a retry schedule.
+        await Promise.race([
+          sender.settled(),
+          new Promise((resolve) => setTimeout(resolve, 5_000)),
+        ]);
         return redirect(response, "/");
       }
 
@@ -223,6 +238,12 @@ export async function startStripeEmulator(
     ...keys,
     emulator,
     settled: () => sender.settled(),
+    setDelivery: (enabled) => {
+      sender.paused = !enabled;
+    },
+    failNextRequests: (count) => {
+      faults = count;
+    },
     stop: async () => {
       sender.stop();
       server.closeAllConnections();

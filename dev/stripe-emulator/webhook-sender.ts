@@ -17,10 +17,12 @@ export class WebhookSender {
   private timers = new Set<NodeJS.Timeout>();
   private inflight = new Set<Promise<void>>();
   private stopped = false;
+  paused = false;
 
   constructor(private readonly options: WebhookSenderOptions) {}
 
   send(event: Json, delivery: Delivery, onChange: () => void) {
+    if (this.paused) return Promise.resolve();
     const attempt = async () => {
       if (this.stopped) return;
       delivery.attempts += 1;
@@ -68,9 +70,12 @@ export class WebhookSender {
     return tracked;
   }
 
-  /** Resolves when every first delivery attempt started so far has been answered. */
+  /** Resolves when every delivery started so far has succeeded or used up its retries. */
   async settled() {
-    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
+    while (this.inflight.size > 0 || this.timers.size > 0) {
+      if (this.inflight.size > 0) await Promise.all([...this.inflight]);
+      else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   stop() {

@@ -3,6 +3,7 @@ import { startCheckout } from "@/app/(storefront)/pricing/actions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { createProduct } from "@/test/factories";
+import { testStripe } from "@/test/stripe";
 import { findPurchasableTier } from "./find-purchasable-tier";
 import { listCatalog } from "./list-catalog";
 
@@ -68,10 +69,51 @@ describe("the pricing page's checkout action", () => {
     });
   });
 
-  it("says checkout is not available yet for a tier that can be bought", async () => {
+  it("redirects to a Stripe Checkout Session for the tier, with the buyer's email prefilled", async () => {
     const product = await createProduct();
+    const tier = product.tiers[1]!;
+    const data = form(tier.id);
+    data.set("email", "prefill@example.com");
+    const redirect = (await startCheckout({}, data).catch((error: unknown) => error)) as {
+      digest?: string;
+    };
+    const url = redirect.digest?.split(";")[2] ?? "";
+    expect(url).toMatch(new RegExp(`^${testStripe().url}/checkout/cs_test_`));
+
+    const session = testStripe().emulator.retrieveCheckoutSession(url.split("/").pop()!, [
+      "line_items",
+    ]);
+    expect(session).toMatchObject({
+      mode: "payment",
+      currency: "usd",
+      amount_total: tier.priceCents,
+      customer_email: "prefill@example.com",
+      metadata: { tierId: tier.id, productId: product.id, priceCents: String(tier.priceCents) },
+      success_url: "http://localhost:3000/checkout/success?session_id={CHECKOUT_SESSION_ID}",
+      cancel_url: `http://localhost:3000/pricing#${product.slug}`,
+    });
+  });
+
+  it("creates no session for an inactive tier, and says why", async () => {
+    const product = await createProduct({ inactiveTiers: ["PREMIUM"] });
+    const before = Object.keys(
+      testStripe().emulator.listCheckoutSessions({}).data as object[],
+    ).length;
+    const state = await startCheckout({}, form(product.tiers[2]!.id));
+    expect(state.error).toEqual({
+      code: "TIER_NOT_AVAILABLE",
+      message:
+        "This license is not available for purchase. Please choose another one on the pricing page.",
+    });
+    expect(
+      Object.keys(testStripe().emulator.listCheckoutSessions({}).data as object[]).length,
+    ).toBe(before);
+  });
+
+  it("says so when Stripe cannot be reached, and nothing is charged", async () => {
+    const product = await createProduct();
+    testStripe().failNextRequests(3);
     const state = await startCheckout({}, form(product.tiers[0]!.id));
-    expect(state.error?.code).toBe("CHECKOUT_UNAVAILABLE");
-    expect(state.error?.message).toMatch(/Nothing was charged/);
+    expect(state.error?.code).toBe("PAYMENT_PROVIDER_ERROR");
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { EmailSendError, sendEmail } from "./email-transport";
+import { configuredEmailTransport, EmailSendError, type EmailTransport } from "./email-transport";
 
 export const MAX_EMAIL_ATTEMPTS = 3;
 
@@ -20,7 +20,10 @@ type ClaimedEmail = {
  * crashed instance is taken over after five minutes. Failures are retried with exponential
  * backoff (retryBaseMs, then 4×) up to three attempts in all.
  */
-export async function deliverDueEmails(options: { limit?: number; retryBaseMs?: number } = {}) {
+export async function deliverDueEmails(
+  options: { limit?: number; retryBaseMs?: number; transport?: EmailTransport } = {},
+) {
+  const send = options.transport ?? configuredEmailTransport();
   const limit = options.limit ?? 20;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const claimed = await db.$queryRaw<ClaimedEmail[]>`
@@ -38,7 +41,7 @@ export async function deliverDueEmails(options: { limit?: number; retryBaseMs?: 
   const results = { sent: 0, retrying: 0, failed: 0 };
   for (const email of claimed) {
     try {
-      const { providerMessageId } = await sendEmail(email);
+      const { providerMessageId } = await send(email);
       await db.emailMessage.update({
         where: { id: email.id },
         data: { status: "SENT", providerMessageId, sentAt: new Date(), lastError: null },

@@ -9,6 +9,7 @@ export type OutgoingEmail = {
   html: string;
   text: string;
 };
+export type EmailTransport = (email: OutgoingEmail) => Promise<{ providerMessageId: string }>;
 
 export class EmailSendError extends Error {
   override name = "EmailSendError";
@@ -21,37 +22,50 @@ export class EmailSendError extends Error {
   }
 }
 
-let resend: Resend | undefined;
+/** Local use without RESEND_API_KEY: the email stays in the outbox, readable in the admin email log. */
+export const captureTransport: EmailTransport = async (email) => ({
+  providerMessageId: `captured:${email.idempotencyKey}`,
+});
 
-/**
- * Sends through Resend when RESEND_API_KEY is set. Without it (local use) the email is captured:
- * it stays in the outbox, readable in the admin email log, and is never sent anywhere.
- */
-export async function sendEmail(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
+/** Resend, with the outbox's idempotency key so a retried send is never delivered twice. */
+export function resendTransport(options: { apiKey: string; from: string }): EmailTransport {
+  const resend = new Resend(options.apiKey);
+  return async (email) => {
+    let result;
+    try {
+      result = await resend.emails.send(
+        {
+          from: options.from,
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+        },
+        { idempotencyKey: email.idempotencyKey },
+      );
+    } catch (error) {
+      throw new EmailSendError(
+        `Resend unreachable: ${error instanceof Error ? error.message : String(error)}`,
+        false,
+      );
+    }
+    if (result.error) {
+      const status = result.error.statusCode;
+      const permanent =
+        status !== null && status >= 400 && status < 500 && status !== 409 && status !== 429;
+      throw new EmailSendError(
+        `Resend ${status ?? "error"} ${result.error.name}: ${result.error.message}`,
+        permanent,
+      );
+    }
+    return { providerMessageId: result.data.id };
+  };
+}
+
+let configured: EmailTransport | undefined;
+
+export function configuredEmailTransport(): EmailTransport {
   const { resendApiKey, from } = config().email;
-  if (!resendApiKey) return { providerMessageId: `captured:${email.idempotencyKey}` };
-
-  resend ??= new Resend(resendApiKey);
-  let result;
-  try {
-    result = await resend.emails.send(
-      { from, to: email.to, subject: email.subject, html: email.html, text: email.text },
-      { idempotencyKey: email.idempotencyKey },
-    );
-  } catch (error) {
-    throw new EmailSendError(
-      `Resend unreachable: ${error instanceof Error ? error.message : String(error)}`,
-      false,
-    );
-  }
-  if (result.error) {
-    const status = result.error.statusCode;
-    const permanent =
-      status !== null && status >= 400 && status < 500 && status !== 429 && status !== 409;
-    throw new EmailSendError(
-      `Resend ${status ?? "error"} ${result.error.name}: ${result.error.message}`,
-      permanent,
-    );
-  }
-  return { providerMessageId: result.data.id };
+  configured ??= resendApiKey ? resendTransport({ apiKey: resendApiKey, from }) : captureTransport;
+  return configured;
 }

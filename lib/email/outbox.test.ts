@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { uniqueSuffix } from "@/test/factories";
+import { deliverDueEmails } from "./deliver-due-emails";
+import { captureTransport, resendTransport } from "./email-transport";
+import { enqueueEmail } from "./enqueue-email";
+
+// A local stand-in for api.resend.com, spoken to through the real `resend` SDK (RESEND_BASE_URL).
+let resendApi: Server;
+let answers: { status: number; body: unknown }[] = [];
+const received: {
+  path: string;
+  idempotencyKey: string | undefined;
+  body: Record<string, unknown>;
+}[] = [];
+
+beforeAll(async () => {
+  resendApi = createServer(async (request: IncomingMessage, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    received.push({
+      path: request.url ?? "",
+      idempotencyKey: request.headers["idempotency-key"] as string | undefined,
+      body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>,
+    });
+    const answer = answers.shift() ?? { status: 200, body: { id: `re_${uniqueSuffix()}` } };
+    response.writeHead(answer.status, { "content-type": "application/json" });
+    response.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => resendApi.listen(0, "127.0.0.1", resolve));
+  process.env.RESEND_BASE_URL = `http://127.0.0.1:${(resendApi.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => resendApi.close(() => resolve())));
+
+beforeEach(async () => {
+  answers = [];
+  received.length = 0;
+  // Each test sees only its own emails: everything queued before is out of the way.
+  await db.emailMessage.updateMany({ where: { status: "QUEUED" }, data: { status: "SENT" } });
+});
+
+const resend = () => resendTransport({ apiKey: "re_test_key", from: "Shop <shop@example.com>" });
+
+async function queueReceipt(customerName: string | null = "Ada") {
+  const key = `receipt:test-${uniqueSuffix()}`;
+  await db.$transaction((tx) =>
+    enqueueEmail(tx, {
+      idempotencyKey: key,
+      to: "ada@example.com",
+      template: "receipt",
+      props: {
+        customerName,
+        receiptNumber: "KF-1",
+        paidAt: "1 January 2026",
+        productName: "Pixelmill",
+        tierName: "Personal",
+        quantity: 1,
+        amount: "$49.00",
+        paymentReference: "pi_123",
+      },
+    }),
+  );
+  return key;
+}
+
+const message = (idempotencyKey: string) =>
+  db.emailMessage.findUniqueOrThrow({ where: { idempotencyKey } });
+
+describe("the email outbox", () => {
+  it("renders once per idempotency key, with subject, HTML and plain text", async () => {
+    const key = await queueReceipt();
+    await db.$transaction(async (tx) => {
+      await enqueueEmail(tx, {
+        idempotencyKey: key,
+        to: "someone-else@example.com",
+        template: "receipt",
+        props: {
+          customerName: null,
+          receiptNumber: "X",
+          paidAt: "",
+          productName: "",
+          tierName: "",
+          quantity: 1,
+          amount: "",
+          paymentReference: null,
+        },
+      });
+    });
+    const email = await message(key);
+    expect(email).toMatchObject({
+      to: "ada@example.com",
+      status: "QUEUED",
+      subject: "Receipt for Pixelmill ($49.00)",
+    });
+    expect(email.html).toContain("<html");
+    expect(email.text).toContain("Amount paid");
+    expect(email.text).toContain("$49.00");
+    expect(await db.emailMessage.count({ where: { idempotencyKey: key } })).toBe(1);
+  });
+
+  it("escapes what a customer typed into their name", async () => {
+    const key = await queueReceipt('<script>alert("x")</script>\r\nBcc: evil@example.com');
+    const email = await message(key);
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;");
+    expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it("captures emails when Resend is not configured", async () => {
+    const key = await queueReceipt();
+    expect(await deliverDueEmails({ transport: captureTransport })).toMatchObject({ sent: 1 });
+    expect(await message(key)).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+      providerMessageId: `captured:${key}`,
+    });
+  });
+
+  it("sends through Resend with the outbox's idempotency key", async () => {
+    const key = await queueReceipt();
+    answers = [{ status: 200, body: { id: "re_sent_1" } }];
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 1 });
+    expect(await message(key)).toMatchObject({ status: "SENT", providerMessageId: "re_sent_1" });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ path: "/emails", idempotencyKey: key });
+    expect(received[0]!.body).toMatchObject({
+      from: "Shop <shop@example.com>",
+      to: "ada@example.com",
+      subject: "Receipt for Pixelmill ($49.00)",
+    });
+  });
+
+  it("retries a 5xx with backoff and gives up after three attempts", async () => {
+    const key = await queueReceipt();
+    const outage = {
+      status: 503,
+      body: { name: "application_error", message: "down", statusCode: 503 },
+    };
+    answers = [outage, outage, outage];
+
+    expect(await deliverDueEmails({ transport: resend(), retryBaseMs: 60_000 })).toMatchObject({
+      retrying: 1,
+    });
+    let email = await message(key);
+    expect(email).toMatchObject({ status: "QUEUED", attempts: 1 });
+    expect(email.lastError).toMatch(/Resend 503/);
+    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+
+    // Not due yet: nothing is sent.
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 0, retrying: 0 });
+
+    await db.emailMessage.update({
+      where: { idempotencyKey: key },
+      data: { nextAttemptAt: new Date() },
+    });
+    await deliverDueEmails({ transport: resend(), retryBaseMs: 60_000 });
+    email = await message(key);
+    expect(email).toMatchObject({ status: "QUEUED", attempts: 2 });
+    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 230_000);
+
+    await db.emailMessage.update({
+      where: { idempotencyKey: key },
+      data: { nextAttemptAt: new Date() },
+    });
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ failed: 1 });
+    expect(await message(key)).toMatchObject({ status: "FAILED", attempts: 3 });
+    expect(received).toHaveLength(3);
+  });
+
+  it("does not retry a 4xx Resend rejects for good", async () => {
+    const key = await queueReceipt();
+    answers = [
+      {
+        status: 422,
+        body: { name: "validation_error", message: "Invalid `to` field.", statusCode: 422 },
+      },
+    ];
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ failed: 1 });
+    const email = await message(key);
+    expect(email).toMatchObject({ status: "FAILED", attempts: 1 });
+    expect(email.lastError).toContain("Invalid `to` field.");
+  });
+
+  it("never sends one email twice when two workers run at once", async () => {
+    const keys = await Promise.all([queueReceipt(), queueReceipt(), queueReceipt()]);
+    await Promise.all([
+      deliverDueEmails({ transport: resend() }),
+      deliverDueEmails({ transport: resend() }),
+    ]);
+    expect(received.map((request) => request.idempotencyKey).sort()).toEqual([...keys].sort());
+  });
+});
