@@ -105,13 +105,14 @@ async function main() {
   const appUrl = process.env.APP_URL ?? `http://localhost:${flags.port}`;
   if (!process.env.STRIPE_SECRET_KEY) await startLocalStripe(appUrl);
   const env = { ...process.env, APP_URL: appUrl, DATABASE_URL: databaseUrl, PORT: flags.port };
-  writeRunState(dataDir, {
+  const runState = {
     launcherPid: process.pid,
-    childPids: [],
+    childPids: [] as number[],
     databaseUrl,
     appUrl,
     stripeEmulatorUrl: stripeEmulator?.url,
-  });
+  };
+  writeRunState(dataDir, runState);
 
   if (flags.production) {
     log("building the production app (next build)");
@@ -125,12 +126,7 @@ async function main() {
       NODE_ENV: flags.production ? "production" : "development",
     },
   );
-  writeRunState(dataDir, {
-    launcherPid: process.pid,
-    childPids: [server.pid!],
-    databaseUrl,
-    appUrl,
-  });
+  writeRunState(dataDir, { ...runState, childPids: [server.pid!] });
   log(`Keyfront on ${appUrl} (Ctrl-C stops everything)`);
   await shutdown(await untilExit(server));
 }

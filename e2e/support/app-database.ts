@@ -2,12 +2,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-/** The database of the app the e2e web server started (recorded by dev/start.ts). */
+type RunState = { databaseUrl: string; stripeEmulatorUrl?: string };
+
+/** What the e2e web server started (recorded by dev/start.ts). */
+export function runState(): RunState {
+  return JSON.parse(readFileSync(path.resolve(".data/e2e/run.json"), "utf8")) as RunState;
+}
+
+/** The database of the app the e2e web server started. */
 export async function withAppDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const state = JSON.parse(readFileSync(path.resolve(".data/e2e/run.json"), "utf8")) as {
-    databaseUrl: string;
-  };
-  const client = new pg.Client({ connectionString: state.databaseUrl });
+  const client = new pg.Client({ connectionString: runState().databaseUrl });
   await client.connect();
   try {
     return await run(client);
