@@ -40,3 +40,23 @@ export async function createProduct(
     include: { tiers: { orderBy: { kind: "asc" } } },
   });
 }
+
+/** A license issued the way fulfilment issues one, for a product made by createProduct. */
+export async function createLicense(
+  options: { tierIndex?: number; seatLimit?: number; email?: string } = {},
+) {
+  const { issueLicenses } = await import("@/lib/licenses/issue-licenses");
+  const product = await createProduct();
+  const tier = product.tiers[options.tierIndex ?? 1]!;
+  const [license] = await db.$transaction((tx) =>
+    issueLicenses(tx, {
+      purchaseId: null,
+      product,
+      tier: { ...tier, seatLimit: options.seatLimit ?? tier.seatLimit },
+      customerEmail: options.email ?? `customer-${uniqueSuffix()}@example.com`,
+      quantity: 1,
+      actor: { type: "SYSTEM", label: "test factory" },
+    }),
+  );
+  return { license: license!, product, tier };
+}

@@ -81,6 +81,10 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       resendApiKey: env.RESEND_API_KEY,
       from: env.EMAIL_FROM ?? "Keyfront <no-reply@keyfront.local>",
     },
+    licenseApiLimits: {
+      perIp: env.LICENSE_API_LIMIT_PER_IP,
+      perKey: env.LICENSE_API_LIMIT_PER_KEY,
+    },
   };
 }
 

@@ -24,6 +24,8 @@ export const envSchema = z.object({
   STRIPE_API_BASE: z.url().optional(),
   RESEND_API_KEY: optional,
   EMAIL_FROM: optional,
+  LICENSE_API_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
+  LICENSE_API_LIMIT_PER_KEY: z.coerce.number().int().positive().default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,4 +42,6 @@ export type AppConfig = {
   // apiBase: where the Stripe SDK sends requests when not api.stripe.com (the local emulator).
   stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
   email: { resendApiKey?: string; from: string };
+  // License API requests allowed per minute, per client IP and per license key.
+  licenseApiLimits: { perIp: number; perKey: number };
 };

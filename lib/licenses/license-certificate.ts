@@ -47,3 +47,15 @@ export function signCertificate(payload: CertificatePayload): string {
   const bytes = Buffer.from(canonicalJson(payload), "utf8");
   return `${bytes.toString("base64url")}.${sign(null, bytes, privateKey()).toString("base64url")}`;
 }
+
+/** The public half of the signing key, in the forms verifiers take. */
+export function publicKeyFormats() {
+  const key = licensePublicKey();
+  const jwk = key.export({ format: "jwk" });
+  return {
+    algorithm: "Ed25519",
+    pem: key.export({ type: "spki", format: "pem" }).toString(),
+    jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x },
+    raw: jwk.x,
+  };
+}

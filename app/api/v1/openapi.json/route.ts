@@ -1,0 +1,8 @@
+import { CORS_HEADERS, corsPreflight } from "@/lib/api/license-api-route";
+import { openApiDocument } from "@/lib/licenses/openapi-document";
+
+export function GET() {
+  return Response.json(openApiDocument, { headers: CORS_HEADERS });
+}
+
+export const OPTIONS = corsPreflight;
