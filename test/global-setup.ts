@@ -17,6 +17,7 @@ export default async function setup() {
   process.env.DATA_DIR = dataDir;
   process.env.KEYFRONT_MODE = "local";
   process.env.DATABASE_POOL_SIZE = "5";
+  process.env.ADMIN_EMAILS = "owner@keyfront.test";
   console.log(
     `tests run on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite (in memory)"}`,
   );

@@ -7,12 +7,16 @@ export const MAX_EMAIL_ATTEMPTS = 3;
 type ClaimedEmail = {
   id: string;
   idempotencyKey: string;
+  template: string;
   to: string;
   subject: string;
   html: string;
   text: string;
   attempts: number;
 };
+
+// A sign-in link is a password for fifteen minutes: once a provider has it, the outbox forgets it.
+const REDACTED = "(This sign-in link was removed from the log once sent.)";
 
 /**
  * Sends what is due in the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number
@@ -36,7 +40,7 @@ export async function deliverDueEmails(
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, "idempotencyKey", "to", subject, html, text, attempts`;
+    RETURNING id, "idempotencyKey", template, "to", subject, html, text, attempts`;
 
   const results = { sent: 0, retrying: 0, failed: 0 };
   for (const email of claimed) {
@@ -44,7 +48,14 @@ export async function deliverDueEmails(
       const { providerMessageId } = await send(email);
       await db.emailMessage.update({
         where: { id: email.id },
-        data: { status: "SENT", providerMessageId, sentAt: new Date(), lastError: null },
+        data: {
+          status: "SENT",
+          providerMessageId,
+          sentAt: new Date(),
+          lastError: null,
+          ...(email.template === "sign-in-link" &&
+            !providerMessageId.startsWith("captured:") && { html: REDACTED, text: REDACTED }),
+        },
       });
       results.sent += 1;
     } catch (error) {

@@ -2,10 +2,12 @@ import "server-only";
 import { render } from "@react-email/components";
 import LicenseDeliveryEmail, { type LicenseDeliveryEmailProps } from "@/emails/license-delivery";
 import ReceiptEmail, { type ReceiptEmailProps } from "@/emails/receipt";
+import SignInLinkEmail, { type SignInLinkEmailProps } from "@/emails/sign-in-link";
 
 type TemplateProps = {
   "license-delivery": LicenseDeliveryEmailProps;
   receipt: ReceiptEmailProps;
+  "sign-in-link": SignInLinkEmailProps;
 };
 
 export type EmailTemplate = keyof TemplateProps;
@@ -23,6 +25,10 @@ const TEMPLATES: {
   receipt: {
     subject: (props) => `Receipt for ${props.productName} (${props.amount})`,
     component: ReceiptEmail,
+  },
+  "sign-in-link": {
+    subject: (props) => `Sign in to ${props.host}`,
+    component: SignInLinkEmail,
   },
 };
 

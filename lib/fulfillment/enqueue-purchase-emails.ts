@@ -8,20 +8,27 @@ import type { License, Product, Purchase, Tier } from "@/lib/generated/prisma/cl
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
-/** The license email and the receipt for a purchase that has just been paid, in its transaction. */
-export async function enqueuePurchaseEmails(
+/** The email that carries license keys, in the caller's transaction. */
+export async function enqueueLicenseEmail(
   tx: Tx,
-  options: { purchase: Purchase; product: Product; tier: Tier; licenses: License[]; paidAt: Date },
+  options: {
+    idempotencyKey: string;
+    to: string;
+    customerName: string | null;
+    product: Product;
+    tier: Tier;
+    licenses: License[];
+  },
 ) {
-  const { purchase, product, tier, licenses } = options;
+  const { product, tier, licenses } = options;
   const appUrl = config().appUrl;
   const expiresAt = licenses[0]?.expiresAt;
   await enqueueEmail(tx, {
-    idempotencyKey: `license-delivery:${purchase.id}`,
-    to: purchase.customerEmail,
+    idempotencyKey: options.idempotencyKey,
+    to: options.to,
     template: "license-delivery",
     props: {
-      customerName: purchase.customerName,
+      customerName: options.customerName,
       productName: product.name,
       tierName: tier.name,
       licenseName: tier.licenseName,
@@ -32,6 +39,22 @@ export async function enqueuePurchaseEmails(
       seats: tier.seatLimit,
       expiresAt: expiresAt ? dateFormat.format(expiresAt) : null,
     },
+  });
+}
+
+/** The license email and the receipt for a purchase that has just been paid, in its transaction. */
+export async function enqueuePurchaseEmails(
+  tx: Tx,
+  options: { purchase: Purchase; product: Product; tier: Tier; licenses: License[]; paidAt: Date },
+) {
+  const { purchase, product, tier } = options;
+  await enqueueLicenseEmail(tx, {
+    idempotencyKey: `license-delivery:${purchase.id}`,
+    to: purchase.customerEmail,
+    customerName: purchase.customerName,
+    product,
+    tier,
+    licenses: options.licenses,
   });
   await enqueueEmail(tx, {
     idempotencyKey: `receipt:${purchase.id}`,

@@ -1,0 +1,28 @@
+import NextAuth from "next-auth";
+import { clientIp } from "@/lib/api/client-ip";
+import { authOptions } from "@/lib/auth/auth-options";
+import { limitSignInRequests } from "@/lib/auth/limit-sign-in-requests";
+import { config } from "@/lib/config";
+
+const handler = NextAuth(authOptions);
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+export async function POST(request: Request, context: Context) {
+  const { nextauth } = await context.params;
+  if (nextauth.join("/") === "signin/email") {
+    const form = await request.clone().formData();
+    const limited = await limitSignInRequests({
+      email: String(form.get("email") ?? ""),
+      ip: clientIp(request),
+    });
+    if (limited) {
+      const url = `${config().appUrl}/signin?error=RateLimited&retryAfter=${limited.retryAfterSeconds}`;
+      // next-auth's client asks for JSON and follows `url`; a plain form post follows the redirect.
+      return form.get("json") === "true" ? Response.json({ url }) : Response.redirect(url, 303);
+    }
+  }
+  return handler(request, context);
+}
+
+export { handler as GET };

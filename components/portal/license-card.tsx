@@ -1,0 +1,199 @@
+import Link from "next/link";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatBytes } from "@/lib/format/license-terms";
+import type { CustomerLicense } from "@/lib/portal/list-customer-licenses";
+import { ActionButton } from "./action-button";
+import type { ActionState } from "./action-state";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+type Props = {
+  license: CustomerLicense;
+  actions: {
+    resendEmail: Action;
+    getDownloadLink: Action;
+    revokeDownloadLink: Action;
+    deactivateDevice: Action;
+  };
+  resendsPerHour: number;
+};
+
+const STATUS_STYLE: Record<CustomerLicense["code"], string> = {
+  VALID: "bg-emerald-50 text-emerald-800",
+  EXPIRED: "bg-amber-50 text-amber-900",
+  SUSPENDED: "bg-amber-50 text-amber-900",
+  REVOKED: "bg-red-50 text-red-800",
+};
+
+const STATUS_LABEL: Record<CustomerLicense["code"], string> = {
+  VALID: "Active",
+  EXPIRED: "Expired",
+  SUSPENDED: "Suspended",
+  REVOKED: "Revoked",
+};
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export function LicenseCard({ license, actions, resendsPerHour }: Props) {
+  const usable = license.code === "VALID";
+  return (
+    <article
+      aria-labelledby={`license-${license.id}`}
+      data-testid={`license-${license.key}`}
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h3 id={`license-${license.id}`} className="text-lg font-semibold">
+            {license.productName} · {license.tierName}
+          </h3>
+          <p className="text-sm text-slate-600">
+            <Link
+              href={`/license/${license.tierSlug}`}
+              className="underline-offset-2 hover:underline"
+            >
+              License terms
+            </Link>
+            {" · "}issued {day(license.issuedAt)} ·{" "}
+            {license.expiresAt ? `valid until ${day(license.expiresAt)}` : "never expires"}
+          </p>
+        </div>
+        <span
+          data-testid="license-status"
+          className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_STYLE[license.code]}`}
+        >
+          {STATUS_LABEL[license.code]}
+        </span>
+      </div>
+      {!usable && license.statusReason ? (
+        <p className="mt-2 text-sm text-slate-700">Why: {license.statusReason}</p>
+      ) : null}
+
+      <div className="mt-4 flex items-center gap-3">
+        <code className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 font-mono text-sm">
+          {license.key}
+        </code>
+        <CopyButton text={license.key} label={`Copy license key ${license.key}`} />
+      </div>
+      <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm">
+        <a
+          download={`${license.key}.license`}
+          href={`data:text/plain;charset=utf-8,${encodeURIComponent(license.certificate)}`}
+          className="text-brand-700 py-1.5 font-medium hover:underline"
+        >
+          Download certificate
+        </a>
+        {license.code !== "REVOKED" ? (
+          <ActionButton
+            action={actions.resendEmail}
+            fields={{ licenseId: license.id }}
+            label="Email me this license"
+            pendingLabel="Sending…"
+            note={`Up to ${resendsPerHour} times an hour.`}
+          />
+        ) : null}
+      </div>
+
+      <section aria-label="Devices" className="mt-5 border-t border-slate-100 pt-4">
+        <h4 className="text-sm font-semibold">
+          Devices{" "}
+          <span className="font-normal text-slate-600">
+            ({license.seats.used} of {license.seats.limit} seats used)
+          </span>
+        </h4>
+        {license.devices.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">
+            No device is activated yet. Enter the key in the app to activate one.
+          </p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100">
+            {license.devices.map((device) => (
+              <li
+                key={device.id}
+                className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm"
+              >
+                <div>
+                  <p className="font-medium">
+                    {device.label ?? "Unnamed device"}
+                    {device.platform ? ` · ${device.platform}` : ""}
+                  </p>
+                  <p className="text-slate-600">
+                    First seen {day(device.firstSeenAt)} · last seen {day(device.lastSeenAt)}
+                  </p>
+                </div>
+                <ActionButton
+                  action={actions.deactivateDevice}
+                  fields={{ activationId: device.id }}
+                  label="Deactivate"
+                  pendingLabel="Deactivating…"
+                  variant="danger"
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-label="Files" className="mt-4 border-t border-slate-100 pt-4">
+        <h4 className="text-sm font-semibold">Files</h4>
+        {!usable ? (
+          <p className="mt-1 text-sm text-slate-600">
+            Files can be downloaded while the license is active.
+          </p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100">
+            {license.files.map((file) => (
+              <li
+                key={file.id}
+                className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm"
+              >
+                <div className="min-w-0">
+                  <p className="font-medium">{file.name}</p>
+                  <p className="truncate text-slate-600">
+                    {file.fileName} · {formatBytes(file.sizeBytes)} ·{" "}
+                    <span className="font-mono text-xs" title="SHA-256">
+                      sha256 {file.sha256.slice(0, 12)}…
+                    </span>
+                  </p>
+                </div>
+                <ActionButton
+                  action={actions.getDownloadLink}
+                  fields={{ licenseId: license.id, assetId: file.id }}
+                  label="Get download link"
+                  pendingLabel="Preparing…"
+                  variant="primary"
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {license.downloadLinks.length > 0 ? (
+          <div className="mt-3">
+            <h5 className="text-sm font-medium text-slate-700">Live download links</h5>
+            <ul className="mt-1 space-y-2">
+              {license.downloadLinks.map((link) => (
+                <li
+                  key={link.id}
+                  className="flex flex-wrap items-start justify-between gap-2 text-sm text-slate-600"
+                >
+                  <span>
+                    {link.assetName}: {link.attemptsLeft} download
+                    {link.attemptsLeft === 1 ? "" : "s"} left, expires{" "}
+                    {link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  </span>
+                  <ActionButton
+                    action={actions.revokeDownloadLink}
+                    fields={{ downloadTokenId: link.id }}
+                    label="Revoke"
+                    pendingLabel="Revoking…"
+                    variant="danger"
+                  />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+    </article>
+  );
+}

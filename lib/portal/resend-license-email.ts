@@ -1,0 +1,52 @@
+import "server-only";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { enqueueLicenseEmail } from "@/lib/fulfillment/enqueue-purchase-emails";
+import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
+
+export const RESENDS_PER_HOUR = 3;
+
+/**
+ * Sends a license's email again, to the address it was bought with: at most three times an hour
+ * per license, and never for a revoked license.
+ */
+export async function resendLicenseEmail(options: {
+  email: string;
+  licenseId: string;
+  actor: Actor;
+}) {
+  const license = await db.license.findFirst({
+    where: { id: options.licenseId, customerEmail: options.email },
+    include: { purchase: true, product: true, tier: true },
+  });
+  if (!license) throw new AppError("NOT_FOUND", "No such license.");
+  if (license.status === "REVOKED")
+    throw new AppError("LICENSE_NOT_USABLE", "A revoked license's email cannot be sent again.");
+
+  const limit = await consumeRateLimits([
+    { key: `license-resend:${license.id}`, limit: RESENDS_PER_HOUR, windowSeconds: 3600 },
+  ]);
+  if (!limit.allowed) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `You can resend this email ${RESENDS_PER_HOUR} times an hour. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
+    );
+  }
+  await db.$transaction(async (tx) => {
+    await enqueueLicenseEmail(tx, {
+      idempotencyKey: `license-delivery:resend:${license.id}:${Date.now()}`,
+      to: license.customerEmail,
+      customerName: license.purchase?.customerName ?? null,
+      product: license.product,
+      tier: license.tier,
+      licenses: [license],
+    });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "license.email_resent",
+      entityType: "License",
+      entityId: license.id,
+    });
+  });
+}
