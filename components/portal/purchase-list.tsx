@@ -14,7 +14,7 @@ type Purchase = {
 
 export function PurchaseList({ purchases }: { purchases: Purchase[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">Your purchases</caption>
         <thead className="bg-slate-50 text-slate-600">

@@ -1,0 +1,159 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { withAppDatabase } from "./support/app-database";
+import { buy, signIn, uniqueEmail } from "./support/journeys";
+
+test("a customer signs in by magic link, downloads, resends, frees a device and signs out", async ({
+  page,
+  request,
+}) => {
+  const email = uniqueEmail("portal");
+  const key = await buy(page, { product: "Pixelmill", tier: "Commercial", email });
+
+  // The desktop app activated a seat on some machine.
+  const activated = await request.post("/api/v1/licenses/activate", {
+    data: { key, fingerprint: "old-laptop", label: "Old laptop", platform: "windows" },
+  });
+  expect(activated.status()).toBe(201);
+
+  await signIn(page, email.toUpperCase());
+  const card = page.getByTestId(`license-${key}`);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("license-status")).toHaveText("Active");
+  await expect(card.getByText("1 of 3 seats used")).toBeVisible();
+
+  // Download a file and check it is exactly the one on record.
+  const file = card.getByRole("listitem").filter({ hasText: "Pixelmill 2.4 for Linux" });
+  await file.getByRole("button", { name: "Get download link" }).click();
+  const downloadLink = file.getByRole("link", {
+    name: /^Download pixelmill-2\.4\.0-linux-x64\.zip/,
+  });
+  const downloadPromise = page.waitForEvent("download");
+  await downloadLink.click();
+  const download = await downloadPromise;
+  const bytes = await readFile((await download.path())!);
+  const expected = await withAppDatabase(
+    async (client) =>
+      (
+        await client.query<{ sha256: string }>(
+          `SELECT sha256 FROM "Asset" WHERE "fileName" = 'pixelmill-2.4.0-linux-x64.zip'`,
+        )
+      ).rows[0]!.sha256,
+  );
+  expect(createHash("sha256").update(bytes).digest("hex")).toBe(expected);
+  await page.reload();
+  await expect(card.getByText(/Pixelmill 2.4 for Linux: 4 downloads left/)).toBeVisible();
+
+  // Resend the license email.
+  const countEmails = () =>
+    withAppDatabase(async (client) =>
+      Number(
+        (
+          await client.query(
+            `SELECT count(*) FROM "EmailMessage" WHERE "to" = $1 AND template = 'license-delivery'`,
+            [email],
+          )
+        ).rows[0].count,
+      ),
+    );
+  const before = await countEmails();
+  await card.getByRole("button", { name: "Email me this license" }).click();
+  await expect(card.getByText(`Sent to ${email}.`)).toBeVisible();
+  expect(await countEmails()).toBe(before + 1);
+
+  // Free the old machine's seat; the license API sees it at once.
+  await card
+    .getByRole("listitem")
+    .filter({ hasText: "Old laptop" })
+    .getByRole("button", { name: "Deactivate" })
+    .click();
+  await expect(card.getByText("0 of 3 seats used")).toBeVisible();
+  const validation = await request.post("/api/v1/licenses/validate", {
+    data: { key, fingerprint: "old-laptop" },
+  });
+  expect((await validation.json()).code).toBe("FINGERPRINT_NOT_ACTIVATED");
+
+  // The receipt opens and prints.
+  await page
+    .getByRole("link", { name: /^Receipt/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: key })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+});
+
+test("a second customer cannot open the first one's receipt, files or devices", async ({
+  page,
+  browser,
+}) => {
+  const firstEmail = uniqueEmail("first");
+  const firstKey = await buy(page, {
+    product: "Glyphset Icons",
+    tier: "Personal",
+    email: firstEmail,
+  });
+  const first = await withAppDatabase(async (client) => {
+    const { rows } = await client.query<{
+      license_id: string;
+      purchase_id: string;
+      asset_id: string;
+    }>(
+      `SELECT l.id AS license_id, l."purchaseId" AS purchase_id, a.id AS asset_id
+         FROM "License" l JOIN "Asset" a ON a."productId" = l."productId" WHERE l.key = $1 LIMIT 1`,
+      [firstKey],
+    );
+    return rows[0]!;
+  });
+
+  const second = await browser.newPage();
+  const secondEmail = uniqueEmail("second");
+  await buy(second, { product: "Coastal Aerials", tier: "Personal", email: secondEmail });
+  await signIn(second, secondEmail);
+  await expect(second.getByText(firstKey)).toHaveCount(0);
+
+  // The page streams behind a loading state, so the refusal is the not-found page, not a status.
+  await second.goto(`/account/purchases/${first.purchase_id}/receipt`);
+  await expect(second.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(second.getByText(firstKey)).toHaveCount(0);
+
+  // A tampered form asking for the first customer's file is refused.
+  await second.goto("/account");
+  const form = second
+    .getByRole("button", { name: "Get download link" })
+    .first()
+    .locator("xpath=ancestor::form");
+  await form
+    .locator('input[name="licenseId"]')
+    .evaluate((input, id) => ((input as HTMLInputElement).value = id), first.license_id);
+  await form
+    .locator('input[name="assetId"]')
+    .evaluate((input, id) => ((input as HTMLInputElement).value = id), first.asset_id);
+  await second.getByRole("button", { name: "Get download link" }).first().click();
+  await expect(second.getByText("No such file for this license.")).toBeVisible();
+  const tokens = await withAppDatabase(async (client) =>
+    Number(
+      (
+        await client.query(`SELECT count(*) FROM "DownloadToken" WHERE "licenseId" = $1`, [
+          first.license_id,
+        ])
+      ).rows[0].count,
+    ),
+  );
+  expect(tokens).toBe(0);
+});
+
+test("the account page fits a 375 px screen", async ({ page }) => {
+  const email = uniqueEmail("narrow");
+  await buy(page, { product: "Coastal Aerials", tier: "Commercial", email });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, email);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+});
