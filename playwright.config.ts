@@ -43,7 +43,7 @@ export default defineConfig({
     // Production build on the embedded defaults: a fresh in-memory database, migrations, demo seed.
     command: `npx tsx --conditions=react-server dev/start.ts --production --fresh --port ${PORT}`,
     url: `${baseURL}/api/health`,
-    env: { DATA_DIR: ".data/e2e" },
+    env: { DATA_DIR: ".data/e2e", ADMIN_EMAILS: "admin@keyfront.test" },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

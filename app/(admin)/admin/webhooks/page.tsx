@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { AdminForm } from "@/components/admin/admin-form";
+import { AdminPage } from "@/components/admin/admin-page";
+import { listWebhookEvents } from "@/lib/admin/operations";
+import { requireAdmin } from "@/lib/auth/session";
+import { replayWebhookEventAction } from "../actions";
+
+export const metadata: Metadata = { title: "Webhooks · Admin", robots: { index: false } };
+
+const STATUSES = ["RECEIVED", "PROCESSED", "IGNORED", "FAILED"] as const;
+
+async function Events({
+  searchParams,
+}: {
+  searchParams: PageProps<"/admin/webhooks">["searchParams"];
+}) {
+  await requireAdmin();
+  const { status } = await searchParams;
+  const filter = STATUSES.find((candidate) => candidate === status);
+  const events = await listWebhookEvents({ status: filter });
+  return events.length === 0 ? (
+    <p className="text-slate-600">
+      No webhook events{filter ? ` with status ${filter.toLowerCase()}` : ""}.
+    </p>
+  ) : (
+    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
+      {events.map((event) => (
+        <li
+          key={event.id}
+          className="space-y-1 p-4"
+          data-testid={`webhook-${event.providerEventId}`}
+        >
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <p>
+              <span className="font-medium">{event.type}</span> · {event.providerEventId} ·{" "}
+              <span className={event.status === "FAILED" ? "font-semibold text-red-700" : ""}>
+                {event.status.toLowerCase()}
+              </span>{" "}
+              · {event.attempts} attempt(s) · received{" "}
+              {event.receivedAt.toISOString().slice(0, 19).replace("T", " ")}
+            </p>
+            <AdminForm action={replayWebhookEventAction} submitLabel="Replay">
+              <input type="hidden" name="webhookEventId" value={event.id} />
+            </AdminForm>
+          </div>
+          {event.lastError ? <p className="text-red-700">{event.lastError}</p> : null}
+          <details>
+            <summary className="cursor-pointer text-slate-700">Payload</summary>
+            <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">
+              {JSON.stringify(event.payload, null, 2)}
+            </pre>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function AdminWebhooksPage(props: PageProps<"/admin/webhooks">) {
+  return (
+    <AdminPage title="Webhook events">
+      <Events searchParams={props.searchParams} />
+    </AdminPage>
+  );
+}
