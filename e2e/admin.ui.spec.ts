@@ -70,3 +70,57 @@ test("the admin area is a 404 for customers and asks visitors to sign in", async
   const csv = await page.request.get("/api/admin/purchases.csv");
   expect(csv.status()).toBe(404);
 });
+
+test("an admin form submitted with a customer's session changes nothing", async ({
+  browser,
+  page,
+}) => {
+  const customerEmail = uniqueEmail("forger");
+  const key = await buy(page, {
+    product: "Coastal Aerials",
+    tier: "Personal",
+    email: customerEmail,
+  });
+  const licenseId = await withAppDatabase(
+    async (client) =>
+      (await client.query<{ id: string }>(`SELECT id FROM "License" WHERE key = $1`, [key]))
+        .rows[0]!.id,
+  );
+  await signIn(page, customerEmail);
+  const customerCookies = await page.context().cookies();
+
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, ADMIN);
+  await adminPage.goto(`/admin/licenses/${licenseId}`);
+  await adminPage.getByLabel("Reason for revoking").fill("Forged by a customer");
+
+  // The server action is a public POST endpoint: only the session decides who may use it.
+  await admin.clearCookies();
+  await admin.addCookies(customerCookies);
+  await adminPage.getByRole("button", { name: "Revoke" }).click();
+  await expect(adminPage.getByText("License revoked.")).toHaveCount(0);
+  await expect
+    .poll(() =>
+      withAppDatabase(
+        async (client) =>
+          (
+            await client.query<{ status: string }>(`SELECT status FROM "License" WHERE id = $1`, [
+              licenseId,
+            ])
+          ).rows[0]!.status,
+      ),
+    )
+    .toBe("ACTIVE");
+  const forged = await withAppDatabase(async (client) =>
+    Number(
+      (
+        await client.query(
+          `SELECT count(*) FROM "AuditLog" WHERE "entityId" = $1 AND action = 'license.revoked'`,
+          [licenseId],
+        )
+      ).rows[0].count,
+    ),
+  );
+  expect(forged).toBe(0);
+});

@@ -6,8 +6,8 @@ export const CATALOG_CACHE_TAG = "catalog";
 
 /**
  * The storefront's view of the catalog: rendered into static pages at build time and kept in
- * Next's cache. Catalog changes made through the app call `revalidateTag(CATALOG_CACHE_TAG)`;
- * the `catalog` cache profile bounds staleness for edits made behind the app's back.
+ * Next's cache. The `catalog` cache profile (next.config.mjs) refreshes it within five minutes of
+ * any change to products or tiers; the tag lets an in-app catalog editor refresh it at once.
  */
 export async function getCatalog(): Promise<CatalogProduct[]> {
   "use cache";
