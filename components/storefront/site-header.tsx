@@ -5,7 +5,8 @@ const NAV = [
   { href: "/license/personal", label: "Licenses" },
 ] as const;
 
-export function SiteHeader() {
+/** The site's header; `nav` replaces the storefront links (the account area has its own). */
+export function SiteHeader({ nav }: { nav?: React.ReactNode }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <a
@@ -24,20 +25,22 @@ export function SiteHeader() {
           </span>
           Keyfront
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex items-center gap-1 sm:gap-4">
-            {NAV.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-950"
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {nav ?? (
+          <nav aria-label="Main">
+            <ul className="flex items-center gap-1 sm:gap-4">
+              {NAV.map((item) => (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    className="rounded-md px-2 py-2 text-sm font-medium text-slate-700 hover:text-slate-950"
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </div>
     </header>
   );

@@ -1,8 +1,8 @@
 import "server-only";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { enqueueLicenseEmail } from "@/lib/fulfillment/enqueue-purchase-emails";
+import { queueLicenseEmailAgain } from "@/lib/licenses/queue-license-email-again";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
 
 export const RESENDS_PER_HOUR = 3;
@@ -33,20 +33,5 @@ export async function resendLicenseEmail(options: {
       `You can resend this email ${RESENDS_PER_HOUR} times an hour. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
     );
   }
-  await db.$transaction(async (tx) => {
-    await enqueueLicenseEmail(tx, {
-      idempotencyKey: `license-delivery:resend:${license.id}:${Date.now()}`,
-      to: license.customerEmail,
-      customerName: license.purchase?.customerName ?? null,
-      product: license.product,
-      tier: license.tier,
-      licenses: [license],
-    });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: "license.email_resent",
-      entityType: "License",
-      entityId: license.id,
-    });
-  });
+  await queueLicenseEmailAgain({ license, actor: options.actor });
 }
