@@ -2,8 +2,9 @@ import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/format/license-terms";
 import type { CustomerLicense } from "@/lib/portal/list-customer-licenses";
-import { ActionButton } from "./action-button";
-import type { ActionState } from "./action-state";
+import { ActionForm } from "@/components/ui/action-form";
+import type { ActionState } from "@/components/ui/action-state";
+import { formatDateTime, formatDay } from "@/lib/format/dates";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -32,8 +33,6 @@ const STATUS_LABEL: Record<CustomerLicense["code"], string> = {
   REVOKED: "Revoked",
 };
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-
 export function LicenseCard({ license, actions, resendsPerHour }: Props) {
   const usable = license.code === "VALID";
   return (
@@ -54,8 +53,8 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
             >
               License terms
             </Link>
-            {" · "}issued {day(license.issuedAt)} ·{" "}
-            {license.expiresAt ? `valid until ${day(license.expiresAt)}` : "never expires"}
+            {" · "}issued {formatDay(license.issuedAt)} ·{" "}
+            {license.expiresAt ? `valid until ${formatDay(license.expiresAt)}` : "never expires"}
           </p>
         </div>
         <span
@@ -84,10 +83,10 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
           Download certificate
         </a>
         {license.code !== "REVOKED" ? (
-          <ActionButton
+          <ActionForm
             action={actions.resendEmail}
             fields={{ licenseId: license.id }}
-            label="Email me this license"
+            submitLabel="Email me this license"
             pendingLabel="Sending…"
             note={`Up to ${resendsPerHour} times an hour.`}
           />
@@ -118,13 +117,14 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
                     {device.platform ? ` · ${device.platform}` : ""}
                   </p>
                   <p className="text-slate-600">
-                    First seen {day(device.firstSeenAt)} · last seen {day(device.lastSeenAt)}
+                    First seen {formatDay(device.firstSeenAt)} · last seen{" "}
+                    {formatDay(device.lastSeenAt)}
                   </p>
                 </div>
-                <ActionButton
+                <ActionForm
                   action={actions.deactivateDevice}
                   fields={{ activationId: device.id }}
-                  label="Deactivate"
+                  submitLabel="Deactivate"
                   pendingLabel="Deactivating…"
                   variant="danger"
                 />
@@ -156,10 +156,10 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
                     </span>
                   </p>
                 </div>
-                <ActionButton
+                <ActionForm
                   action={actions.getDownloadLink}
                   fields={{ licenseId: license.id, assetId: file.id }}
-                  label="Get download link"
+                  submitLabel="Get download link"
                   pendingLabel="Preparing…"
                   variant="primary"
                 />
@@ -179,12 +179,12 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
                   <span>
                     {link.assetName}: {link.attemptsLeft} download
                     {link.attemptsLeft === 1 ? "" : "s"} left, expires{" "}
-                    {link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                    {formatDateTime(link.expiresAt)}
                   </span>
-                  <ActionButton
+                  <ActionForm
                     action={actions.revokeDownloadLink}
                     fields={{ downloadTokenId: link.id }}
-                    label="Revoke"
+                    submitLabel="Revoke"
                     pendingLabel="Revoking…"
                     variant="danger"
                   />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { CheckoutOutcome } from "@/lib/fulfillment/checkout-outcome";
+import { formatDay } from "@/lib/format/dates";
 
 const MESSAGES = {
   not_found: {
@@ -85,7 +86,7 @@ export function CheckoutResult({ outcome }: { outcome: CheckoutOutcome }) {
               License key · {license.status.toLowerCase()} ·{" "}
               {license.seatLimit === 1 ? "1 seat" : `${license.seatLimit} seats`}
               {license.expiresAt
-                ? ` · valid until ${license.expiresAt.toISOString().slice(0, 10)}`
+                ? ` · valid until ${formatDay(license.expiresAt)}`
                 : " · never expires"}
             </p>
             <div className="mt-2 flex items-center gap-3">

@@ -14,9 +14,6 @@ export const listWebhookEvents = (
     take: 100,
   });
 
-export const getWebhookEvent = (options: { webhookEventId: string }) =>
-  db.webhookEvent.findUnique({ where: { id: options.webhookEventId } });
-
 /** Applies a stored event again through the same handlers as a delivery (they are idempotent). */
 export async function replayWebhookEvent(options: { webhookEventId: string; actor: Actor }) {
   const event = await db.webhookEvent.findUnique({ where: { id: options.webhookEventId } });

@@ -14,6 +14,16 @@ export async function resetActivations(options: { licenseId: string; actor: Acto
       where: { id: { in: live.map((activation) => activation.id) } },
       data: { deactivatedAt },
     });
+    for (const activation of live) {
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: "activation.deactivated",
+        entityType: "Activation",
+        entityId: activation.id,
+        before: { deactivatedAt: null },
+        after: { licenseId: options.licenseId, deactivatedAt: deactivatedAt.toISOString() },
+      });
+    }
     await recordAudit(tx, {
       actor: options.actor,
       action: "license.activations_reset",

@@ -1,9 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { config } from "@/lib/config";
-import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
+import { hashLicenseKey } from "@/lib/licenses/license-key";
 import { normalizeKey } from "@/lib/licenses/license-view";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
 import { clientIp } from "./client-ip";
@@ -35,15 +34,10 @@ export function licenseApiRoute<S extends z.ZodType<{ key: string }>>(
   return async (request: Request): Promise<Response> => {
     try {
       const body = await readJsonBody(request, MAX_LICENSE_API_BODY_BYTES);
-      const parsed = schema.safeParse(body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-        throw new AppError("VALIDATION_FAILED", `${where}${issue.message}`);
-      }
+      const input = schema.parse(body);
       const ip = clientIp(request);
       const limits = config().licenseApiLimits;
-      const keyHash = createHash("sha256").update(normalizeKey(parsed.data.key)).digest("hex");
+      const keyHash = hashLicenseKey(normalizeKey(input.key));
       const limit = await consumeRateLimits([
         { key: `license-api:ip:${ip}`, limit: limits.perIp, windowSeconds: 60 },
         { key: `license-api:key:${keyHash}`, limit: limits.perKey, windowSeconds: 60 },
@@ -62,7 +56,7 @@ export function licenseApiRoute<S extends z.ZodType<{ key: string }>>(
           },
         );
       }
-      const result = await handle(parsed.data, { ip });
+      const result = await handle(input, { ip });
       return Response.json(result.body, {
         status: result.status,
         headers: { ...CORS_HEADERS, "Cache-Control": "no-store" },

@@ -4,8 +4,6 @@ import type { ActorType, Prisma } from "@/lib/generated/prisma/client";
 
 export type Actor = { type: ActorType; id?: string | null; label?: string | null };
 
-export const SYSTEM_ACTOR: Actor = { type: "SYSTEM" };
-
 /** Appends one audit row in the caller's transaction, so the change and its record commit together. */
 export async function recordAudit(
   tx: Tx,

@@ -1,9 +1,11 @@
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { db } from "@/lib/db";
 import { uniqueSuffix } from "@/test/factories";
 import { authOptions, normalizeEmail } from "./auth-options";
 import { SIGN_IN_LIMITS } from "./limit-sign-in-requests";
+import { safeCallbackUrl } from "./safe-callback-url";
 
 describe("sign-in", () => {
   it("normalizes emails so ownership is case-insensitive, and refuses non-addresses", () => {
@@ -59,5 +61,35 @@ describe("sign-in", () => {
     expect(new URL(url).pathname).toBe("/signin");
     expect(new URL(url).searchParams.get("error")).toBe("RateLimited");
     expect(await db.emailMessage.count({ where: { to: email, template: "sign-in-link" } })).toBe(0);
+  });
+
+  it("only ever sends a signed-in customer to a path on this site", () => {
+    expect(safeCallbackUrl("/account/purchases/x/receipt")).toBe("/account/purchases/x/receipt");
+    for (const hostile of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "",
+      42,
+      undefined,
+    ]) {
+      expect(safeCallbackUrl(hostile)).toBe("/account");
+    }
+  });
+
+  it("answers a sign-in request that is not a form without a server error", async () => {
+    const response = await POST(
+      new NextRequest("http://localhost/api/auth/signin/email", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{not a form",
+      }),
+      { params: Promise.resolve({ nextauth: ["signin", "email"] }) },
+    );
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
   });
 });

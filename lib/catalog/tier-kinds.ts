@@ -6,10 +6,6 @@ export type TierSlug = (typeof TIER_SLUGS)[number];
 
 export const tierSlugSchema = z.enum(TIER_SLUGS);
 
-export function tierKindFromSlug(slug: TierSlug): TierKind {
-  return slug.toUpperCase() as TierKind;
-}
-
 export function tierSlug(kind: TierKind): TierSlug {
   return kind.toLowerCase() as TierSlug;
 }

@@ -7,8 +7,11 @@ export function errorResponse(error: unknown, init: ResponseInit = {}): Response
     return Response.json({ error: error.toJSON() }, { ...init, status: error.status });
   }
   if (error instanceof z.ZodError) {
+    // The first problem, named by its field: enough for a developer to fix the request.
+    const issue = error.issues[0]!;
+    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
     return Response.json(
-      { error: { code: "VALIDATION_FAILED", message: z.prettifyError(error) } },
+      { error: { code: "VALIDATION_FAILED", message: `${where}${issue.message}` } },
       { ...init, status: 422 },
     );
   }

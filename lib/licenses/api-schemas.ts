@@ -32,7 +32,3 @@ export const deactivateRequestSchema = z.strictObject({
   key: licenseKeySchema,
   fingerprint: fingerprintSchema,
 });
-
-export type ValidateRequest = z.infer<typeof validateRequestSchema>;
-export type ActivateRequest = z.infer<typeof activateRequestSchema>;
-export type DeactivateRequest = z.infer<typeof deactivateRequestSchema>;

@@ -2,8 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { LicenseStatus } from "@/lib/generated/prisma/enums";
 import { hashLicenseKey } from "./license-key";
-import type { LicenseView } from "./license-view";
-import { normalizeKey } from "./license-view";
+import { normalizeKey, type LicenseView } from "./license-view";
 
 type LockedLicense = {
   id: string;

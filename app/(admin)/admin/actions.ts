@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import type { ActionState } from "@/components/portal/action-state";
+import type { ActionState } from "@/components/ui/action-state";
 import { changeLicenseStatus } from "@/lib/admin/change-license-status";
 import { grantLicense } from "@/lib/admin/grant-license";
 import { replayWebhookEvent, retryEmail } from "@/lib/admin/operations";

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-// Only same-site paths: a sign-in link must never send anyone to another site.
-const safeCallback = (value: unknown) =>
-  typeof value === "string" && /^\/(?!\/)/.test(value) ? value : "/account";
 
 async function Form({ searchParams }: { searchParams: PageProps<"/signin">["searchParams"] }) {
   const params = await searchParams;
   return (
     <SignInForm
-      callbackUrl={safeCallback(params.callbackUrl)}
+      callbackUrl={safeCallbackUrl(params.callbackUrl)}
       initialError={typeof params.error === "string" ? params.error : undefined}
     />
   );

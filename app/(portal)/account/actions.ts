@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import type { ActionState } from "@/components/portal/action-state";
+import type { ActionState } from "@/components/ui/action-state";
 import { requireCustomer, type Viewer } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { issueDownloadToken } from "@/lib/downloads/issue-download-token";

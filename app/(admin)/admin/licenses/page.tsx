@@ -3,6 +3,8 @@ import Link from "next/link";
 import { AdminPage } from "@/components/admin/admin-page";
 import { findLicenses } from "@/lib/admin/find-licenses";
 import { requireAdmin } from "@/lib/auth/session";
+import { formatDay } from "@/lib/format/dates";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 export const metadata: Metadata = { title: "Licenses · Admin", robots: { index: false } };
 
@@ -39,41 +41,39 @@ async function Results({
       {licenses.length === 0 ? (
         <p className="text-slate-600">No license matches.</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="py-2">
-                  Key
-                </th>
-                <th scope="col">Customer</th>
-                <th scope="col">Product</th>
-                <th scope="col">Status</th>
-                <th scope="col">Issued</th>
+        <ScrollTable tableClassName="min-w-[40rem]">
+          <thead className="text-slate-600">
+            <tr>
+              <th scope="col" className="py-2">
+                Key
+              </th>
+              <th scope="col">Customer</th>
+              <th scope="col">Product</th>
+              <th scope="col">Status</th>
+              <th scope="col">Issued</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {licenses.map((license) => (
+              <tr key={license.id}>
+                <td className="py-2 font-mono">
+                  <Link
+                    href={`/admin/licenses/${license.id}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {license.key}
+                  </Link>
+                </td>
+                <td>{license.customerEmail}</td>
+                <td>
+                  {license.product.name} · {license.tier.name}
+                </td>
+                <td>{license.status.toLowerCase()}</td>
+                <td>{formatDay(license.issuedAt)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {licenses.map((license) => (
-                <tr key={license.id}>
-                  <td className="py-2 font-mono">
-                    <Link
-                      href={`/admin/licenses/${license.id}`}
-                      className="text-brand-700 hover:underline"
-                    >
-                      {license.key}
-                    </Link>
-                  </td>
-                  <td>{license.customerEmail}</td>
-                  <td>
-                    {license.product.name} · {license.tier.name}
-                  </td>
-                  <td>{license.status.toLowerCase()}</td>
-                  <td>{license.issuedAt.toISOString().slice(0, 10)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminForm } from "@/components/admin/admin-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { AdminPage } from "@/components/admin/admin-page";
 import { listPurchases } from "@/lib/admin/list-purchases";
 import { purchaseFilterSchema } from "@/lib/admin/schemas";
@@ -8,6 +8,8 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { formatMoney } from "@/lib/format/money";
 import { grantLicenseAction } from "../actions";
+import { formatDateTime } from "@/lib/format/dates";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 export const metadata: Metadata = { title: "Purchases · Admin", robots: { index: false } };
 
@@ -102,65 +104,61 @@ async function Purchases({
       {purchases.length === 0 ? (
         <p className="text-slate-600">No purchase matches.</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="py-2">
-                  Date
-                </th>
-                <th scope="col">Customer</th>
-                <th scope="col">Item</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Status</th>
-                <th scope="col">Licenses</th>
-                <th scope="col">Provider object</th>
+        <ScrollTable tableClassName="min-w-[48rem]">
+          <thead className="text-slate-600">
+            <tr>
+              <th scope="col" className="py-2">
+                Date
+              </th>
+              <th scope="col">Customer</th>
+              <th scope="col">Item</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Status</th>
+              <th scope="col">Licenses</th>
+              <th scope="col">Provider object</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 align-top">
+            {purchases.map((purchase) => (
+              <tr key={purchase.id}>
+                <td className="py-2 whitespace-nowrap">{formatDateTime(purchase.createdAt)}</td>
+                <td>{purchase.customerEmail}</td>
+                <td>
+                  {purchase.product.name} · {purchase.tier.name}
+                  {purchase.testMode ? " · test" : ""}
+                </td>
+                <td>{formatMoney(purchase.amountCents, purchase.currency)}</td>
+                <td>
+                  {purchase.status.toLowerCase()}{" "}
+                  <span className="text-slate-500">({purchase.source.toLowerCase()})</span>
+                </td>
+                <td>
+                  {purchase.licenses.map((l) => (
+                    <Link
+                      key={l.id}
+                      href={`/admin/licenses/${l.id}`}
+                      className="text-brand-700 block font-mono text-xs hover:underline"
+                    >
+                      {l.key}
+                    </Link>
+                  ))}
+                </td>
+                <td>
+                  {purchase.providerObject ? (
+                    <details>
+                      <summary className="cursor-pointer">View</summary>
+                      <pre className="max-h-60 max-w-md overflow-auto text-xs">
+                        {JSON.stringify(purchase.providerObject, null, 2)}
+                      </pre>
+                    </details>
+                  ) : (
+                    "–"
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {purchases.map((purchase) => (
-                <tr key={purchase.id}>
-                  <td className="py-2 whitespace-nowrap">
-                    {purchase.createdAt.toISOString().slice(0, 16).replace("T", " ")}
-                  </td>
-                  <td>{purchase.customerEmail}</td>
-                  <td>
-                    {purchase.product.name} · {purchase.tier.name}
-                    {purchase.testMode ? " · test" : ""}
-                  </td>
-                  <td>{formatMoney(purchase.amountCents, purchase.currency)}</td>
-                  <td>
-                    {purchase.status.toLowerCase()}{" "}
-                    <span className="text-slate-500">({purchase.source.toLowerCase()})</span>
-                  </td>
-                  <td>
-                    {purchase.licenses.map((l) => (
-                      <Link
-                        key={l.id}
-                        href={`/admin/licenses/${l.id}`}
-                        className="text-brand-700 block font-mono text-xs hover:underline"
-                      >
-                        {l.key}
-                      </Link>
-                    ))}
-                  </td>
-                  <td>
-                    {purchase.providerObject ? (
-                      <details>
-                        <summary className="cursor-pointer">View</summary>
-                        <pre className="max-h-60 max-w-md overflow-auto text-xs">
-                          {JSON.stringify(purchase.providerObject, null, 2)}
-                        </pre>
-                      </details>
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
 
       <section aria-labelledby="grant" className="rounded-xl border border-slate-200 bg-white p-5">
@@ -170,7 +168,7 @@ async function Purchases({
         <p className="mt-1 text-sm text-slate-600">
           Creates a manual purchase of 0 and its license, and emails the key.
         </p>
-        <AdminForm
+        <ActionForm
           action={grantLicenseAction}
           submitLabel="Grant license"
           variant="primary"
@@ -199,7 +197,7 @@ async function Purchases({
               )}
             </select>
           </label>
-        </AdminForm>
+        </ActionForm>
       </section>
     </>
   );

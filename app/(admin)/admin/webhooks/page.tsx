@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { AdminForm } from "@/components/admin/admin-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { AdminPage } from "@/components/admin/admin-page";
 import { listWebhookEvents } from "@/lib/admin/operations";
 import { requireAdmin } from "@/lib/auth/session";
 import { replayWebhookEventAction } from "../actions";
+import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Webhooks · Admin", robots: { index: false } };
 
@@ -36,12 +37,11 @@ async function Events({
               <span className={event.status === "FAILED" ? "font-semibold text-red-700" : ""}>
                 {event.status.toLowerCase()}
               </span>{" "}
-              · {event.attempts} attempt(s) · received{" "}
-              {event.receivedAt.toISOString().slice(0, 19).replace("T", " ")}
+              · {event.attempts} attempt(s) · received {formatDateTime(event.receivedAt)}
             </p>
-            <AdminForm action={replayWebhookEventAction} submitLabel="Replay">
+            <ActionForm action={replayWebhookEventAction} submitLabel="Replay">
               <input type="hidden" name="webhookEventId" value={event.id} />
-            </AdminForm>
+            </ActionForm>
           </div>
           {event.lastError ? <p className="text-red-700">{event.lastError}</p> : null}
           <details>

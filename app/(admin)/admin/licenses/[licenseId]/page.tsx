@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AdminForm } from "@/components/admin/admin-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { AdminPage } from "@/components/admin/admin-page";
 import { getLicenseDetail } from "@/lib/admin/find-licenses";
 import { requireAdmin } from "@/lib/auth/session";
@@ -11,6 +11,7 @@ import {
   sendLicenseEmailAction,
   updateLicenseTermsAction,
 } from "../../actions";
+import { formatDateTime, formatDay } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "License · Admin", robots: { index: false } };
 
@@ -52,7 +53,9 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
             </div>
             <div>
               <dt className="inline text-slate-600">Expires: </dt>
-              <dd className="inline">{license.expiresAt?.toISOString().slice(0, 10) ?? "never"}</dd>
+              <dd className="inline">
+                {license.expiresAt ? formatDay(license.expiresAt) : "never"}
+              </dd>
             </div>
             <div>
               <dt className="inline text-slate-600">Seats: </dt>
@@ -64,7 +67,7 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
               <dt className="inline text-slate-600">Validations: </dt>
               <dd className="inline">
                 {license.validationCount}
-                {license.lastValidatedAt ? `, last ${license.lastValidatedAt.toISOString()}` : ""}
+                {license.lastValidatedAt ? `, last ${formatDateTime(license.lastValidatedAt)}` : ""}
               </dd>
             </div>
           </dl>
@@ -77,31 +80,35 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
           <h2 id="actions" className="font-semibold">
             Actions
           </h2>
-          <AdminForm action={changeLicenseStatusAction} submitLabel="Revoke" variant="danger">
+          <ActionForm action={changeLicenseStatusAction} submitLabel="Revoke" variant="danger">
             {hidden}
             <input type="hidden" name="change" value="revoke" />
             <label className="text-sm">
               Reason for revoking{" "}
               <input name="reason" required minLength={3} className={`ml-1 ${input}`} />
             </label>
-          </AdminForm>
+          </ActionForm>
           <div className="flex flex-wrap gap-4">
-            <AdminForm action={changeLicenseStatusAction} submitLabel="Suspend">
+            <ActionForm action={changeLicenseStatusAction} submitLabel="Suspend">
               {hidden}
               <input type="hidden" name="change" value="suspend" />
-            </AdminForm>
-            <AdminForm action={changeLicenseStatusAction} submitLabel="Reinstate" variant="primary">
+            </ActionForm>
+            <ActionForm
+              action={changeLicenseStatusAction}
+              submitLabel="Reinstate"
+              variant="primary"
+            >
               {hidden}
               <input type="hidden" name="change" value="reinstate" />
-            </AdminForm>
-            <AdminForm action={resetActivationsAction} submitLabel="Reset activations">
+            </ActionForm>
+            <ActionForm action={resetActivationsAction} submitLabel="Reset activations">
               {hidden}
-            </AdminForm>
-            <AdminForm action={sendLicenseEmailAction} submitLabel="Resend license email">
+            </ActionForm>
+            <ActionForm action={sendLicenseEmailAction} submitLabel="Resend license email">
               {hidden}
-            </AdminForm>
+            </ActionForm>
           </div>
-          <AdminForm action={updateLicenseTermsAction} submitLabel="Save terms">
+          <ActionForm action={updateLicenseTermsAction} submitLabel="Save terms">
             {hidden}
             <label className="text-sm">
               Expires (empty: never){" "}
@@ -122,7 +129,7 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
                 className={`ml-1 w-20 ${input}`}
               />
             </label>
-          </AdminForm>
+          </ActionForm>
         </section>
 
         <section
@@ -162,9 +169,8 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
           <ul className="mt-2 space-y-1">
             {license.activations.map((a) => (
               <li key={a.id}>
-                {a.label ?? a.fingerprint} · {a.platform ?? "?"} · first{" "}
-                {a.firstSeenAt.toISOString().slice(0, 10)} · last{" "}
-                {a.lastSeenAt.toISOString().slice(0, 10)}
+                {a.label ?? a.fingerprint} · {a.platform ?? "?"} · first {formatDay(a.firstSeenAt)}{" "}
+                · last {formatDay(a.lastSeenAt)}
                 {a.deactivatedAt ? " · deactivated" : ""}
               </li>
             ))}
@@ -174,7 +180,7 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
             {license.downloadTokens.map((t) => (
               <li key={t.id}>
                 {t.asset.name} · {t.attemptsUsed}/{t.maxAttempts} used · expires{" "}
-                {t.expiresAt.toISOString()}
+                {formatDateTime(t.expiresAt)}
                 {t.revokedAt ? " · revoked" : ""}
               </li>
             ))}
@@ -194,8 +200,7 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
             <li key={entry.id}>
               <p className="font-medium">{entry.action}</p>
               <p className="text-slate-600">
-                {entry.createdAt.toISOString().replace("T", " ").slice(0, 19)} ·{" "}
-                {entry.actorType.toLowerCase()}
+                {formatDateTime(entry.createdAt)} · {entry.actorType.toLowerCase()}
                 {entry.actorLabel ? ` (${entry.actorLabel})` : ""}
               </p>
             </li>

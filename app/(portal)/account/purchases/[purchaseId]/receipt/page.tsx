@@ -6,6 +6,7 @@ import { PrintButton } from "@/components/portal/print-button";
 import { requireCustomer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format/money";
 import { findCustomerPurchase } from "@/lib/portal/list-customer-purchases";
+import { formatDay } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Receipt", robots: { index: false } };
 
@@ -21,7 +22,7 @@ async function Receipt({
 
   const rows: [string, string][] = [
     ["Receipt number", purchase.receiptNumber],
-    ["Date", (purchase.paidAt ?? purchase.createdAt).toISOString().slice(0, 10)],
+    ["Date", formatDay(purchase.paidAt ?? purchase.createdAt)],
     [
       "Billed to",
       purchase.customerName

@@ -5,11 +5,15 @@ import type { ActionState } from "./action-state";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-  fields: Record<string, string>;
-  label: string;
-  pendingLabel: string;
+  submitLabel: string;
+  pendingLabel?: string;
+  // Hidden inputs: which record the action is about.
+  fields?: Record<string, string>;
   variant?: "primary" | "secondary" | "danger";
+  // Shown under the button until the action answers.
   note?: string;
+  children?: React.ReactNode;
+  className?: string;
 };
 
 const VARIANTS = {
@@ -18,31 +22,35 @@ const VARIANTS = {
   danger: "border border-red-200 bg-white text-red-700 hover:border-red-400",
 };
 
-export function ActionButton({
+/** A form posting to a server action, with the action's answer (or a download it made) below it. */
+export function ActionForm({
   action,
-  fields,
-  label,
-  pendingLabel,
+  submitLabel,
+  pendingLabel = "Working…",
+  fields = {},
   variant = "secondary",
   note,
+  children,
+  className = "",
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="flex flex-col items-start gap-1">
+    <form action={formAction} className={`flex flex-wrap items-end gap-2 ${className}`}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {children}
       <button
         type="submit"
         disabled={pending}
         className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-wait disabled:opacity-70 ${VARIANTS[variant]}`}
       >
-        {pending ? pendingLabel : label}
+        {pending ? pendingLabel : submitLabel}
       </button>
       <p
         role="status"
         aria-live="polite"
-        className={`text-sm ${state.ok === false ? "text-red-700" : "text-slate-600"}`}
+        className={`basis-full text-sm ${state.ok === false ? "text-red-700" : "text-slate-600"}`}
       >
         {state.message ?? note}
         {state.download ? (
