@@ -7,6 +7,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -17,8 +18,6 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = [1, 16, 64];
 const LICENSES = 2_000;
-const APP_PORT = 3200;
-const BASELINE_PORT = 3201;
 const log = (line: string) => console.log(`[bench] ${line}`);
 const children: ChildProcess[] = [];
 
@@ -43,6 +42,23 @@ async function waitFor(url: string, timeoutMs: number) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+}
+
+// Ports nothing listens on now, so a server left over from an earlier run cannot answer for ours.
+async function freePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const probe = createServer().once("error", reject);
+          probe.listen(0, "127.0.0.1", () => resolve(probe));
+        }),
+    ),
+  );
+  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
 }
 
 function start(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = true) {
@@ -81,6 +97,7 @@ async function load(url: string, connections: number, keys: string[]) {
     p99: number;
     non2xx: number;
     errors: number;
+    firstFailure?: string;
   };
 }
 
@@ -109,6 +126,8 @@ async function main() {
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(k, h, n)`,
       [keys, keys.map((key) => createHash("sha256").update(key).digest("hex"))],
     );
+    // As on a live database, the planner has statistics (this server's autovacuum may be off).
+    await query(databaseUrl, "ANALYZE");
     log(`scratch database ${name} with ${LICENSES} licenses`);
 
     const env = {
@@ -121,7 +140,8 @@ async function main() {
       LICENSE_API_LIMIT_PER_IP: "1000000000",
       LICENSE_API_LIMIT_PER_KEY: "1000000000",
     };
-    log("building and starting the production app (npm run build, next start)");
+    const [appPort, baselinePort] = (await freePorts(2)) as [number, number];
+    log("building and starting the production app (npm run build, npm start)");
     const build = start(
       process.execPath,
       ["node_modules/next/dist/bin/next", "build"],
@@ -132,21 +152,21 @@ async function main() {
       build.once("exit", (code) => resolve(code ?? 1)),
     );
     if (buildCode !== 0) throw new Error("next build failed");
-    start(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "--port", String(APP_PORT)],
-      { ...env, NODE_ENV: "production" },
-    );
+    start(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(appPort),
+    });
     start(process.execPath, ["--import", "tsx", "bench/baseline-server.ts"], {
       ...env,
-      PORT: String(BASELINE_PORT),
+      PORT: String(baselinePort),
     });
-    await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, 120_000);
-    await waitFor(`http://127.0.0.1:${BASELINE_PORT}/`, 30_000);
+    await waitFor(`http://127.0.0.1:${appPort}/api/health`, 120_000);
+    await waitFor(`http://127.0.0.1:${baselinePort}/`, 30_000);
 
     const targets = {
-      keyfront: `http://127.0.0.1:${APP_PORT}/api/v1/licenses/validate`,
-      baseline: `http://127.0.0.1:${BASELINE_PORT}/validate`,
+      keyfront: `http://127.0.0.1:${appPort}/api/v1/licenses/validate`,
+      baseline: `http://127.0.0.1:${baselinePort}/validate`,
     };
     // Warm both up (JIT, connection pools, Next's route compilation) before measuring.
     for (const url of Object.values(targets))
@@ -158,6 +178,12 @@ async function main() {
       const ours = await load(targets.keyfront, connections, keys);
       const base = await load(targets.baseline, connections, keys);
       const ratio = ours.requestsPerSecond / base.requestsPerSecond;
+      for (const [name, run] of [
+        ["keyfront", ours],
+        ["baseline", base],
+      ] as const)
+        if (run.firstFailure)
+          log(`${name} at ${connections} connections answered ${run.firstFailure}`);
       rows.push(
         [
           String(connections).padStart(11),

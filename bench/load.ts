@@ -5,6 +5,7 @@ import autocannon from "autocannon";
 const [url, connections, seconds, keysJson] = process.argv.slice(2);
 const keys = JSON.parse(keysJson!) as string[];
 let next = 0;
+let firstFailure: string | undefined;
 
 const result = await autocannon({
   url: url!,
@@ -18,6 +19,9 @@ const result = await autocannon({
         ...request,
         body: JSON.stringify({ key: keys[next++ % keys.length] }),
       }),
+      onResponse: (status, body) => {
+        if (status >= 300) firstFailure ??= `${status} ${body.slice(0, 200)}`;
+      },
     },
   ],
 });
@@ -30,5 +34,6 @@ console.log(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     total: result.requests.total,
+    firstFailure,
   }),
 );

@@ -1,7 +1,7 @@
 // `npm run dev`: everything Keyfront needs on one machine with no configuration. Starts an embedded
 // PostgreSQL unless DATABASE_URL is set and the Stripe emulator unless STRIPE_SECRET_KEY is set,
 // applies migrations, seeds the demo catalog once, then runs Next. Flags (used by the e2e tests and the benchmark):
-//   --production   `next build` then `next start` instead of `next dev`
+//   --production   `next build` then the production server (server.ts) instead of `next dev`
 //   --fresh        an in-memory database and a wiped DATA_DIR: nothing survives the run
 //   --port N       the app's port (default PORT or 3000)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -57,7 +57,7 @@ process.on("SIGTERM", () => void shutdown(143));
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // Own process group, so stopping it also stops the workers Next forks.
-  const child = spawn(process.execPath, [nextBin, ...args], {
+  const child = spawn(process.execPath, args, {
     stdio: "inherit",
     env,
     detached: true,
@@ -116,11 +116,13 @@ async function main() {
 
   if (flags.production) {
     log("building the production app (next build)");
-    const buildCode = await untilExit(run(["build"], { ...env, NODE_ENV: "production" }));
+    const buildCode = await untilExit(run([nextBin, "build"], { ...env, NODE_ENV: "production" }));
     if (buildCode !== 0) return shutdown(buildCode);
   }
   const server = run(
-    flags.production ? ["start", "--port", flags.port] : ["dev", "--port", flags.port],
+    flags.production
+      ? ["--conditions=react-server", "--import", "tsx", "server.ts"]
+      : [nextBin, "dev", "--port", flags.port],
     {
       ...env,
       NODE_ENV: flags.production ? "production" : "development",

@@ -3,7 +3,7 @@
  * or X-Real-IP). Without a proxy these headers are whatever the client sent, so deploy behind
  * one that sets them (see README).
  */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || request.headers.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
+export function clientIp(headers: { get(name: string): string | null }): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
 }

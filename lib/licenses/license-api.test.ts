@@ -112,6 +112,40 @@ describe("POST /api/v1/licenses/validate", () => {
   });
 });
 
+describe("simultaneous validations", () => {
+  it("answers each as if it ran alone and counts every one", async () => {
+    const [{ license: busy }, { license: revoked }] = [
+      await createLicense(),
+      await createLicense(),
+    ];
+    await call(activate, { key: busy.key, fingerprint: "m-live" });
+    await db.license.update({ where: { id: revoked.id }, data: { status: "REVOKED" } });
+    const seen = await db.activation.findFirstOrThrow({ where: { licenseId: busy.id } });
+
+    const checks = [
+      ...Array.from({ length: 20 }, () => ({ key: busy.key })),
+      { key: busy.key, fingerprint: "m-live" },
+      { key: busy.key, fingerprint: "m-other" },
+      { key: revoked.key },
+      { key: `TEST-${uniqueSuffix()}` },
+    ];
+    const answers = await Promise.all(checks.map((check) => call(validate, check)));
+
+    expect(answers.map(({ status, body }) => [status, body.code])).toEqual([
+      ...Array.from({ length: 20 }, () => [200, "VALID"]),
+      [200, "VALID"],
+      [200, "FINGERPRINT_NOT_ACTIVATED"],
+      [200, "REVOKED"],
+      [404, "NOT_FOUND"],
+    ]);
+    expect(answers[0]!.body.license.seats).toEqual({ used: 1, limit: 3 });
+    const counted = await db.license.findUniqueOrThrow({ where: { id: busy.id } });
+    expect(counted.validationCount).toBe(22);
+    const touched = await db.activation.findUniqueOrThrow({ where: { id: seen.id } });
+    expect(touched.lastSeenAt.getTime()).toBeGreaterThan(seen.lastSeenAt.getTime());
+  });
+});
+
 describe("POST /api/v1/licenses/activate and deactivate", () => {
   it("claims a seat, is idempotent per machine, refuses past the limit, and frees seats", async () => {
     const { license } = await createLicense({ seatLimit: 2 });

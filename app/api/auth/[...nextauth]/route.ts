@@ -25,7 +25,7 @@ export async function POST(request: Request, context: Context) {
     const form = await request.clone().formData();
     const limited = await limitSignInRequests({
       email: String(form.get("email") ?? ""),
-      ip: clientIp(request),
+      ip: clientIp(request.headers),
     });
     if (limited) {
       const url = `${config().appUrl}/signin?error=RateLimited&retryAfter=${limited.retryAfterSeconds}`;

@@ -1,4 +1,5 @@
-import { CORS_HEADERS, corsPreflight } from "@/lib/api/license-api-route";
+import { CORS_HEADERS } from "@/lib/api/license-api-endpoint";
+import { corsPreflight } from "@/lib/api/license-api-route";
 import { openApiDocument } from "@/lib/licenses/openapi-document";
 
 export function GET() {

@@ -1,12 +1,6 @@
 import { corsPreflight, licenseApiRoute } from "@/lib/api/license-api-route";
-import { activateLicense } from "@/lib/licenses/activate-license";
-import { activateRequestSchema } from "@/lib/licenses/api-schemas";
-import { activationResponse } from "@/lib/licenses/license-api-responses";
+import { activateEndpoint } from "@/lib/licenses/license-api-endpoints";
 
-export const POST = licenseApiRoute(activateRequestSchema, async (input, { ip }) =>
-  activationResponse(
-    await activateLicense({ ...input, actor: { type: "API", label: `license API from ${ip}` } }),
-  ),
-);
+export const POST = licenseApiRoute(activateEndpoint);
 
 export const OPTIONS = corsPreflight;

@@ -1,12 +1,6 @@
 import { corsPreflight, licenseApiRoute } from "@/lib/api/license-api-route";
-import { deactivateRequestSchema } from "@/lib/licenses/api-schemas";
-import { deactivateLicense } from "@/lib/licenses/deactivate-license";
-import { activationResponse } from "@/lib/licenses/license-api-responses";
+import { deactivateEndpoint } from "@/lib/licenses/license-api-endpoints";
 
-export const POST = licenseApiRoute(deactivateRequestSchema, async (input, { ip }) =>
-  activationResponse(
-    await deactivateLicense({ ...input, actor: { type: "API", label: `license API from ${ip}` } }),
-  ),
-);
+export const POST = licenseApiRoute(deactivateEndpoint);
 
 export const OPTIONS = corsPreflight;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { createBatcher } from "./batcher";
+
+function recordingBatcher(options: { maxBatchSize?: number; fail?: (items: number[]) => boolean }) {
+  const batches: number[][] = [];
+  const call = createBatcher(async (items: number[]) => {
+    batches.push(items);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (options.fail?.(items)) throw new Error(`batch ${items.join(",")} failed`);
+    return items.map((item) => item * 10);
+  }, options);
+  return { call, batches };
+}
+
+describe("createBatcher", () => {
+  it("runs calls made together as one batch and answers each its own result", async () => {
+    const { call, batches } = recordingBatcher({});
+    expect(await Promise.all([1, 2, 3, 4].map(call))).toEqual([10, 20, 30, 40]);
+    expect(batches).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it("runs one batch at a time: calls made while one runs wait for the next", async () => {
+    const { call, batches } = recordingBatcher({});
+    const first = call(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [2, 3].map(call);
+    expect(await Promise.all([first, ...later])).toEqual([10, 20, 30]);
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+
+  it("splits what waits into batches of at most maxBatchSize, in arrival order", async () => {
+    const { call, batches } = recordingBatcher({ maxBatchSize: 2 });
+    expect(await Promise.all([1, 2, 3, 4, 5].map(call))).toEqual([10, 20, 30, 40, 50]);
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it("rejects every call of a failed batch and goes on with the next", async () => {
+    const { call } = recordingBatcher({ fail: (items) => items.includes(2) });
+    const failed = [1, 2].map((item) => call(item).catch((error: Error) => error.message));
+    await new Promise((resolve) => setImmediate(resolve));
+    const next = call(3);
+    expect(await Promise.all(failed)).toEqual(["batch 1,2 failed", "batch 1,2 failed"]);
+    expect(await next).toBe(30);
+  });
+
+  it("rejects a batch whose answers do not line up with its calls", async () => {
+    const call = createBatcher(async (items: number[]) => items.slice(1));
+    await expect(Promise.all([call(1), call(2)])).rejects.toThrow(
+      "A batch of 2 produced 1 answers.",
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { uniqueSuffix } from "@/test/factories";
+import { consumeRateLimits } from "./consume-rate-limits";
+
+const rule = (key: string, limit: number) => ({ key, limit, windowSeconds: 60 });
+
+describe("consumeRateLimits", () => {
+  it("allows exactly the limit among simultaneous calls, the first ones in call order", async () => {
+    const key = `test:${uniqueSuffix()}`;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => consumeRateLimits([rule(key, 10)])),
+    );
+    expect(results.map((result) => result.allowed)).toEqual([
+      ...Array<boolean>(10).fill(true),
+      ...Array<boolean>(20).fill(false),
+    ]);
+    expect(results[10]).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number), key });
+    const row = await db.rateLimit.findUniqueOrThrow({ where: { key } });
+    expect(row.count).toBe(30);
+  });
+
+  it("refuses a call when any one of its rules is over, and counts every rule", async () => {
+    const shared = `test:ip:${uniqueSuffix()}`;
+    const [a, b] = [`test:a:${uniqueSuffix()}`, `test:b:${uniqueSuffix()}`];
+    const results = await Promise.all([
+      consumeRateLimits([rule(shared, 3), rule(a, 1)]),
+      consumeRateLimits([rule(shared, 3), rule(a, 1)]),
+      consumeRateLimits([rule(shared, 3), rule(b, 5)]),
+      consumeRateLimits([rule(shared, 3), rule(b, 5)]),
+    ]);
+    expect(results).toEqual([
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: expect.any(Number), key: a },
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: expect.any(Number), key: shared },
+    ]);
+    const counts = await db.rateLimit.findMany({ where: { key: { in: [shared, a, b] } } });
+    expect(Object.fromEntries(counts.map((row) => [row.key, row.count]))).toEqual({
+      [shared]: 4,
+      [a]: 2,
+      [b]: 2,
+    });
+  });
+
+  it("starts counting again once the window has passed", async () => {
+    const key = `test:${uniqueSuffix()}`;
+    await consumeRateLimits([rule(key, 1)]);
+    expect((await consumeRateLimits([rule(key, 1)])).allowed).toBe(false);
+    await db.rateLimit.update({ where: { key }, data: { resetAt: new Date(Date.now() - 1_000) } });
+    const again = await Promise.all([
+      consumeRateLimits([rule(key, 1)]),
+      consumeRateLimits([rule(key, 1)]),
+    ]);
+    expect(again.map((result) => result.allowed)).toEqual([true, false]);
+    const row = await db.rateLimit.findUniqueOrThrow({ where: { key } });
+    expect(row.count).toBe(2);
+    expect(row.resetAt.getTime()).toBeGreaterThan(Date.now() + 55_000);
+  });
+});
