@@ -6,12 +6,20 @@
 import { createServer } from "node:http";
 import next from "next";
 import type { LicenseApiEndpoint } from "@/lib/api/license-api-endpoint";
-import { serveLicenseApi } from "@/lib/api/serve-license-api";
-import {
-  activateEndpoint,
-  deactivateEndpoint,
-  validateEndpoint,
-} from "@/lib/licenses/license-api-endpoints";
+import { config, ConfigError } from "@/lib/config";
+
+// A missing production secret stops the server with the message that names it, not a stack trace.
+try {
+  config();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const { serveLicenseApi } = await import("@/lib/api/serve-license-api");
+const { activateEndpoint, deactivateEndpoint, validateEndpoint } =
+  await import("@/lib/licenses/license-api-endpoints");
 
 const directPosts = new Map<string, LicenseApiEndpoint>([
   ["/api/v1/licenses/validate", validateEndpoint],
