@@ -11,7 +11,9 @@ export async function buy(page: Page, options: { product: string; tier: string; 
   await page.getByRole("button", { name: `Buy ${options.product} ${options.tier}` }).click();
   await page.getByLabel("Email").fill(options.email);
   await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByTestId("license-key")).toBeVisible();
+  // The page shows "Confirming your payment…" until fulfilment commits: about 1.5 s on a cold
+  // server here, over 5 s when two journeys start at once on two cores.
+  await expect(page.getByTestId("license-key")).toBeVisible({ timeout: 15_000 });
   return (await page.getByTestId("license-key").textContent())!.trim();
 }
 
