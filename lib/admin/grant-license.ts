@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { kickEmailDelivery } from "@/lib/email/email-worker";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueuePurchaseEmails } from "@/lib/fulfillment/enqueue-purchase-emails";
 import { FULFILLMENT_TRANSACTION } from "@/lib/fulfillment/fulfill-checkout";
@@ -20,7 +21,7 @@ export async function grantLicense(options: {
   });
   if (!tier) throw new AppError("NOT_FOUND", "No such tier.");
   const email = options.email.trim().toLowerCase();
-  return db.$transaction(async (tx) => {
+  const granted = await db.$transaction(async (tx) => {
     const paidAt = new Date();
     const purchase = await tx.purchase.create({
       data: {
@@ -55,4 +56,6 @@ export async function grantLicense(options: {
     await enqueuePurchaseEmails(tx, { purchase, product: tier.product, tier, licenses, paidAt });
     return { purchase, license: licenses[0]! };
   }, FULFILLMENT_TRANSACTION);
+  void kickEmailDelivery();
+  return granted;
 }

@@ -3,6 +3,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { kickEmailDelivery } from "@/lib/email/email-worker";
 import { AppError } from "@/lib/errors/app-error";
+import { formatDay } from "@/lib/format/dates";
 import { applyWebhookEvent } from "@/lib/payments/apply-webhook-event";
 
 export const listWebhookEvents = (
@@ -94,11 +95,11 @@ export async function storeOverview() {
     db.emailMessage.count({ where: { status: "FAILED" } }),
   ]);
   const days = Array.from({ length: 30 }, (_, index) =>
-    new Date(since.getTime() + index * 86_400_000).toISOString().slice(0, 10),
+    formatDay(new Date(since.getTime() + index * 86_400_000)),
   );
   return {
     days: days.map((day) => {
-      const rows = daily.filter((row) => row.day.toISOString().slice(0, 10) === day);
+      const rows = daily.filter((row) => formatDay(row.day) === day);
       return {
         day,
         sales: rows.reduce((sum, row) => sum + Number(row.sales), 0),

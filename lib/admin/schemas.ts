@@ -1,32 +1,26 @@
 import { z } from "zod";
-
-const id = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+$/i);
+import { recordId } from "@/lib/db/record-id";
 
 export const licenseStatusChangeSchema = z.discriminatedUnion("change", [
   z.object({
-    licenseId: id,
+    licenseId: recordId,
     change: z.literal("revoke"),
     reason: z.string().trim().min(3, "Say why (at least 3 characters).").max(500),
   }),
   z.object({
-    licenseId: id,
+    licenseId: recordId,
     change: z.literal("suspend"),
     reason: z.string().trim().max(500).optional(),
   }),
   z.object({
-    licenseId: id,
+    licenseId: recordId,
     change: z.literal("reinstate"),
     reason: z.string().trim().max(500).optional(),
   }),
 ]);
 
 export const licenseTermsSchema = z.object({
-  licenseId: id,
+  licenseId: recordId,
   // An empty date means perpetual.
   expiresAt: z
     .string()
@@ -46,11 +40,11 @@ export const licenseTermsSchema = z.object({
   seatLimit: z.coerce.number().int().min(1).max(10_000),
 });
 
-export const licenseIdSchema = z.object({ licenseId: id });
-export const webhookEventIdSchema = z.object({ webhookEventId: id });
-export const emailIdSchema = z.object({ emailId: id });
+export const licenseIdSchema = z.object({ licenseId: recordId });
+export const webhookEventIdSchema = z.object({ webhookEventId: recordId });
+export const emailIdSchema = z.object({ emailId: recordId });
 export const grantLicenseSchema = z.object({
-  tierId: id,
+  tierId: recordId,
   email: z.email().max(254),
   name: z.string().trim().max(200).optional(),
 });

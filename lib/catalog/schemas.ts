@@ -1,12 +1,8 @@
 import { z } from "zod";
+import { recordId } from "@/lib/db/record-id";
 
 export const startCheckoutSchema = z.object({
-  tierId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .regex(/^[a-z0-9]+$/i),
+  tierId: recordId,
   // Prefills Stripe Checkout's email field; the buyer can still change it there.
   email: z
     .email()

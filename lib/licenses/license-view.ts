@@ -1,5 +1,15 @@
 import type { LicenseStatus } from "@/lib/generated/prisma/enums";
 
+/** What the database says about a license, enough to answer for it. */
+export type LicenseFacts = {
+  status: LicenseStatus;
+  expiresAt: Date | null;
+  seatLimit: number;
+  product: string;
+  tier: string;
+  features: string[];
+};
+
 /** What the license API tells software about a license. */
 export type LicenseView = {
   status: LicenseStatus;
@@ -24,5 +34,16 @@ export const MESSAGES = {
 } as const;
 
 export type LicenseApiCode = keyof typeof MESSAGES;
+
+export function toLicenseView(license: LicenseFacts, seatsUsed: number): LicenseView {
+  return {
+    status: license.status,
+    product: license.product,
+    tier: license.tier,
+    features: license.features,
+    expiresAt: license.expiresAt?.toISOString() ?? null,
+    seats: { used: seatsUsed, limit: license.seatLimit },
+  };
+}
 
 export const normalizeKey = (key: string) => key.trim().toUpperCase();

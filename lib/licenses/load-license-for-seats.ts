@@ -1,18 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { LicenseStatus } from "@/lib/generated/prisma/enums";
 import { hashLicenseKey } from "./license-key";
-import { normalizeKey, type LicenseView } from "./license-view";
+import { normalizeKey, toLicenseView, type LicenseFacts, type LicenseView } from "./license-view";
 
-type LockedLicense = {
-  id: string;
-  status: LicenseStatus;
-  expiresAt: Date | null;
-  seatLimit: number;
-  product: string;
-  tier: string;
-  features: string[];
-};
+type LockedLicense = LicenseFacts & { id: string };
 
 /**
  * The license of a key, its row locked for the rest of the transaction: seat changes on one
@@ -29,12 +20,5 @@ export async function lockLicenseByKey(tx: Tx, key: string): Promise<LockedLicen
 
 export async function licenseView(tx: Tx, license: LockedLicense): Promise<LicenseView> {
   const used = await tx.activation.count({ where: { licenseId: license.id, deactivatedAt: null } });
-  return {
-    status: license.status,
-    product: license.product,
-    tier: license.tier,
-    features: license.features,
-    expiresAt: license.expiresAt?.toISOString() ?? null,
-    seats: { used, limit: license.seatLimit },
-  };
+  return toLicenseView(license, used);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { kickEmailDelivery } from "@/lib/email/email-worker";
 import { enqueueLicenseEmail } from "@/lib/fulfillment/enqueue-purchase-emails";
 import type { License, Product, Purchase, Tier } from "@/lib/generated/prisma/client";
 
@@ -26,4 +27,5 @@ export async function queueLicenseEmailAgain(options: {
       entityId: license.id,
     });
   });
+  void kickEmailDelivery();
 }

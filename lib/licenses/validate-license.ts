@@ -1,10 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { createBatcher } from "@/lib/db/batcher";
-import type { LicenseStatus } from "@/lib/generated/prisma/enums";
 import { hashLicenseKey } from "./license-key";
 import { licenseStatus } from "./license-status";
-import { normalizeKey, type LicenseApiCode, type LicenseView } from "./license-view";
+import {
+  normalizeKey,
+  toLicenseView,
+  type LicenseApiCode,
+  type LicenseFacts,
+  type LicenseView,
+} from "./license-view";
 
 export type ValidationResult = {
   valid: boolean;
@@ -14,17 +19,7 @@ export type ValidationResult = {
 
 type Check = { hash: string; fingerprint: string | null };
 
-type Row = {
-  hash: string;
-  status: LicenseStatus;
-  expiresAt: Date | null;
-  seatLimit: number;
-  product: string;
-  tier: string;
-  features: string[];
-  seatsUsed: number;
-  liveFingerprints: string[];
-};
+type Row = LicenseFacts & { hash: string; seatsUsed: number; liveFingerprints: string[] };
 
 /**
  * Checks a key (and, given one, that this machine holds a live seat), counting the validation and
@@ -49,14 +44,7 @@ const validateBatched = createBatcher(async (checks: Check[]) => {
 
 function answer(check: Check, row: Row | undefined): ValidationResult {
   if (!row) return { valid: false, code: "NOT_FOUND", license: null };
-  const license: LicenseView = {
-    status: row.status,
-    product: row.product,
-    tier: row.tier,
-    features: row.features,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    seats: { used: row.seatsUsed, limit: row.seatLimit },
-  };
+  const license = toLicenseView(row, row.seatsUsed);
   const status = licenseStatus(row);
   if (status !== "VALID") return { valid: false, code: status, license };
   if (check.fingerprint !== null && !row.liveFingerprints.includes(check.fingerprint))

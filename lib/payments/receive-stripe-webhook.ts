@@ -1,6 +1,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { db } from "@/lib/db";
+import { kickEmailDelivery } from "@/lib/email/email-worker";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyWebhookEvent, type WebhookOutcome } from "./apply-webhook-event";
@@ -46,5 +47,8 @@ export async function receiveStripeWebhook(options: {
     where: { provider_providerEventId: { provider: "stripe", providerEventId: event.id } },
   });
   if (stored.status === "PROCESSED" || stored.status === "IGNORED") return { outcome: "duplicate" };
-  return applyWebhookEvent({ webhookEventId: stored.id });
+  const result = await applyWebhookEvent({ webhookEventId: stored.id });
+  // Emails this event queued go out now; the outbox worker retries any that fail.
+  void kickEmailDelivery();
+  return result;
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { freeSeats } from "@/lib/licenses/free-seats";
 
 /** Frees the seat a device holds, from the customer's account. */
 export async function deactivateDevice(options: {
@@ -10,23 +11,11 @@ export async function deactivateDevice(options: {
   actor: Actor;
 }) {
   await db.$transaction(async (tx) => {
-    const deactivatedAt = new Date();
-    const { count } = await tx.activation.updateMany({
-      where: {
-        id: options.activationId,
-        deactivatedAt: null,
-        license: { customerEmail: options.email },
-      },
-      data: { deactivatedAt },
-    });
-    if (count === 0) throw new AppError("NOT_FOUND", "No such device.");
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: "activation.deactivated",
-      entityType: "Activation",
-      entityId: options.activationId,
-      before: { deactivatedAt: null },
-      after: { deactivatedAt: deactivatedAt.toISOString() },
-    });
+    const freed = await freeSeats(
+      tx,
+      { id: options.activationId, license: { customerEmail: options.email } },
+      options.actor,
+    );
+    if (freed.length === 0) throw new AppError("NOT_FOUND", "No such device.");
   });
 }

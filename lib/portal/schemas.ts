@@ -1,13 +1,7 @@
 import { z } from "zod";
+import { recordId } from "@/lib/db/record-id";
 
-const id = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+$/i);
-
-export const licenseActionSchema = z.object({ licenseId: id });
-export const downloadLinkSchema = z.object({ licenseId: id, assetId: id });
-export const downloadTokenActionSchema = z.object({ downloadTokenId: id });
-export const deviceActionSchema = z.object({ activationId: id });
+export const licenseActionSchema = z.object({ licenseId: recordId });
+export const downloadLinkSchema = z.object({ licenseId: recordId, assetId: recordId });
+export const downloadTokenActionSchema = z.object({ downloadTokenId: recordId });
+export const deviceActionSchema = z.object({ activationId: recordId });

@@ -1,5 +1,4 @@
-import { kickEmailDelivery } from "@/lib/email/email-worker";
-import { AppError } from "@/lib/errors/app-error";
+import { readBodyBytes } from "@/lib/api/read-body-bytes";
 import { errorResponse } from "@/lib/errors/error-response";
 import { receiveStripeWebhook } from "@/lib/payments/receive-stripe-webhook";
 
@@ -8,16 +7,11 @@ const MAX_BODY_BYTES = 1_000_000;
 
 export async function POST(request: Request) {
   try {
-    const payload = await request.text();
-    if (Buffer.byteLength(payload) > MAX_BODY_BYTES) {
-      throw new AppError("PAYLOAD_TOO_LARGE", "Webhook payload is too large.");
-    }
+    const payload = Buffer.from(await readBodyBytes(request, MAX_BODY_BYTES)).toString("utf8");
     const result = await receiveStripeWebhook({
       payload,
       signature: request.headers.get("stripe-signature"),
     });
-    // Emails queued by this event go out now; the outbox worker retries any that fail.
-    void kickEmailDelivery();
     if (result.outcome === "failed" && result.retryable) {
       // A non-2xx answer is what makes Stripe deliver the event again later.
       return Response.json(

@@ -115,7 +115,7 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
               <input
                 name="expiresAt"
                 type="date"
-                defaultValue={license.expiresAt?.toISOString().slice(0, 10) ?? ""}
+                defaultValue={license.expiresAt ? formatDay(license.expiresAt) : ""}
                 className={`ml-1 ${input}`}
               />
             </label>
