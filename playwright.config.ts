@@ -33,17 +33,30 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
     { name: "api", testMatch: /.*\.api\.spec\.ts/ },
+    // Signs the customer and the admin in once and saves their sessions in e2e/.auth/ (see
+    // e2e/support/sessions.ts); the ui journeys open pages from those files.
+    {
+      name: "setup",
+      testMatch: /.*\.setup\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
     {
       name: "ui",
       testMatch: /.*\.ui\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      dependencies: ["setup"],
     },
   ],
   webServer: {
     // Production build on the embedded defaults: a fresh in-memory database, migrations, demo seed.
     command: `npx tsx --conditions=react-server dev/start.ts --production --fresh --port ${PORT}`,
     url: `${baseURL}/api/health`,
-    env: { DATA_DIR: ".data/e2e", ADMIN_EMAILS: "admin@keyfront.test" },
+    // A catalog refresh of 2 s instead of 5 minutes, so a journey can watch an edit reach the store.
+    env: {
+      DATA_DIR: ".data/e2e",
+      ADMIN_EMAILS: "admin@keyfront.test",
+      CATALOG_REFRESH_SECONDS: "2",
+    },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

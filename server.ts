@@ -1,50 +1,65 @@
-// `npm start`: the production server. Next serves everything, except that the license checks
-// (POST validate, activate, deactivate) are answered here directly: the seller's software calls
-// them far more often than people load pages, and skipping Next's router and render pipeline for
-// them is most of what one instance can answer (`npm run bench`). The route handlers call the same
-// endpoint functions, so both give the same answers.
-import { createServer } from "node:http";
+// `npm start`: the production server, compiled to .next/keyfront-server.mjs by `npm run build` and
+// run with plain node. Next serves everything, except that the license checks (POST validate,
+// activate, deactivate) are answered here directly: the seller's software calls them far more
+// often than people load pages, and skipping Next's router and render pipeline for them is most of
+// what one instance can answer (`npm run bench`). The handler for them comes from Next's own bundle
+// (instrumentation.ts publishes it), so the process holds one copy of the app: one configuration,
+// one Prisma client, one connection pool.
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
 import next from "next";
-import type { LicenseApiEndpoint } from "@/lib/api/license-api-endpoint";
-import { config, ConfigError } from "@/lib/config";
-
-// A missing production secret stops the server with the message that names it, not a stack trace.
-try {
-  config();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-
-const { serveLicenseApi } = await import("@/lib/api/serve-license-api");
-const { activateEndpoint, deactivateEndpoint, validateEndpoint } =
-  await import("@/lib/licenses/license-api-endpoints");
-
-const directPosts = new Map<string, LicenseApiEndpoint>([
-  ["/api/v1/licenses/validate", validateEndpoint],
-  ["/api/v1/licenses/activate", activateEndpoint],
-  ["/api/v1/licenses/deactivate", deactivateEndpoint],
-]);
+import { stampClientAddress } from "@/lib/http/client-address-header";
+import { takeDirectLicenseApi } from "@/lib/license-api/license-api-handoff";
 
 const port = Number(process.env.PORT ?? 3000);
+
+/** A request listener for `handle`: an error it throws is logged and answered 500. */
+function listener(
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): RequestListener {
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  };
+}
+
+/**
+ * In production Next runs instrumentation.ts at the first request it handles, not in prepare():
+ * one request on a private port makes it run (and stop the process on a missing secret) before the
+ * public port opens.
+ */
+async function runInstrumentation(handle: RequestListener) {
+  const probe = createServer(handle);
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  try {
+    await fetch(`http://127.0.0.1:${(probe.address() as AddressInfo).port}/api/health`);
+  } finally {
+    probe.close();
+    probe.closeAllConnections();
+  }
+}
 
 const app = next({ dev: false, hostname: "localhost", port });
 await app.prepare();
 const handleWithNext = app.getRequestHandler();
+await runInstrumentation(listener(handleWithNext));
+const answerDirectly = takeDirectLicenseApi();
 
-const server = createServer((request, response) => {
-  const endpoint =
-    request.method === "POST" ? directPosts.get(request.url?.split("?", 1)[0] ?? "") : undefined;
-  const served = endpoint
-    ? serveLicenseApi(endpoint, request, response)
-    : handleWithNext(request, response);
-  served.catch((error: unknown) => {
-    console.error(error);
-    if (!response.headersSent) response.writeHead(500);
-    response.end();
-  });
-});
+const server = createServer(
+  listener((request, response) => {
+    // Route handlers and pages never see the socket: they read its address from this header.
+    stampClientAddress(request);
+    return answerDirectly(request, response) ?? handleWithNext(request, response);
+  }),
+);
 
 server.listen(port, () => console.log(`Keyfront on http://localhost:${port}`));
 

@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 export default function ErrorPage({
   reset,
 }: {
@@ -12,13 +14,9 @@ export default function ErrorPage({
       <p className="mt-3 text-slate-600">
         We could not load this page. Nothing was charged or changed; please try again.
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="bg-brand-600 hover:bg-brand-700 mt-8 rounded-md px-4 py-2 text-sm font-semibold text-white"
-      >
+      <Button onClick={reset} className="mt-8">
         Try again
-      </button>
+      </Button>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
@@ -6,10 +7,7 @@ export default function NotFound() {
       <p className="text-brand-700 text-sm font-semibold">404</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Page not found</h1>
       <p className="mt-3 text-slate-600">The page you asked for does not exist or has moved.</p>
-      <Link
-        href="/"
-        className="bg-brand-600 hover:bg-brand-700 mt-8 rounded-md px-4 py-2 text-sm font-semibold text-white"
-      >
+      <Link href="/" className={buttonClassName({ className: "mt-8" })}>
         Back to the store
       </Link>
     </main>

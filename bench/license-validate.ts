@@ -121,7 +121,7 @@ async function main() {
     );
     await query(
       databaseUrl,
-      `INSERT INTO "License" (id, key, "keyHash", "productId", "tierId", "customerEmail", "seatLimit", certificate, "updatedAt")
+      `INSERT INTO "License" (id, "keyCiphertext", "keyHash", "productId", "tierId", "customerEmail", "seatLimit", "certificateCiphertext", "updatedAt")
        SELECT 'bench-' || n, k, h, 'bench-product', 'bench-tier', 'bench@example.com', 3, 'x.y', now()
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(k, h, n)`,
       [keys, keys.map((key) => createHash("sha256").update(key).digest("hex"))],
@@ -142,17 +142,12 @@ async function main() {
     };
     const [appPort, baselinePort] = (await freePorts(2)) as [number, number];
     log("building and starting the production app (npm run build, npm start)");
-    const build = start(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "build"],
-      { ...env, NODE_ENV: "production" },
-      false,
-    );
+    const build = start("npm", ["run", "build"], { ...env, NODE_ENV: "production" }, false);
     const buildCode = await new Promise<number>((resolve) =>
       build.once("exit", (code) => resolve(code ?? 1)),
     );
-    if (buildCode !== 0) throw new Error("next build failed");
-    start(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts"], {
+    if (buildCode !== 0) throw new Error("npm run build failed");
+    start(process.execPath, [".next/keyfront-server.mjs"], {
       ...env,
       NODE_ENV: "production",
       PORT: String(appPort),

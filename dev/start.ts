@@ -1,7 +1,7 @@
 // `npm run dev`: everything Keyfront needs on one machine with no configuration. Starts an embedded
 // PostgreSQL unless DATABASE_URL is set and the Stripe emulator unless STRIPE_SECRET_KEY is set,
 // applies migrations, seeds the demo catalog once, then runs Next. Flags (used by the e2e tests and the benchmark):
-//   --production   `next build` then the production server (server.ts) instead of `next dev`
+//   --production   `npm run build` then the production server (`npm start`) instead of `next dev`
 //   --fresh        an in-memory database and a wiped DATA_DIR: nothing survives the run
 //   --port N       the app's port (default PORT or 3000)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -55,9 +55,9 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(130));
 process.on("SIGTERM", () => void shutdown(143));
 
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function run(args: string[], env: NodeJS.ProcessEnv, command = process.execPath): ChildProcess {
   // Own process group, so stopping it also stops the workers Next forks.
-  const child = spawn(process.execPath, args, {
+  const child = spawn(command, args, {
     stdio: "inherit",
     env,
     detached: true,
@@ -115,14 +115,14 @@ async function main() {
   writeRunState(dataDir, runState);
 
   if (flags.production) {
-    log("building the production app (next build)");
-    const buildCode = await untilExit(run([nextBin, "build"], { ...env, NODE_ENV: "production" }));
+    log("building the production app (npm run build)");
+    const buildCode = await untilExit(
+      run(["run", "build"], { ...env, NODE_ENV: "production" }, "npm"),
+    );
     if (buildCode !== 0) return shutdown(buildCode);
   }
   const server = run(
-    flags.production
-      ? ["--conditions=react-server", "--import", "tsx", "server.ts"]
-      : [nextBin, "dev", "--port", flags.port],
+    flags.production ? [".next/keyfront-server.mjs"] : [nextBin, "dev", "--port", flags.port],
     {
       ...env,
       NODE_ENV: flags.production ? "production" : "development",

@@ -10,7 +10,7 @@ const licenseByKey = (key: string) =>
       purchase_id: string;
     }>(
       `SELECT l.status, p.status AS purchase_status, p.id AS purchase_id
-         FROM "License" l JOIN "Purchase" p ON p.id = l."purchaseId" WHERE l.key = $1`,
+         FROM "License" l JOIN "Purchase" p ON p.id = l."purchaseId" WHERE l."keyHash" = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
       [key],
     );
     return rows[0];

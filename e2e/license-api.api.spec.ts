@@ -27,7 +27,7 @@ async function insertLicense(options: { certificate?: string } = {}) {
   const key = `PXM-${randomBytes(10).toString("hex").toUpperCase().slice(0, 5)}-E2E00-E2E00-E2E00-E2E00`;
   await withAppDatabase((client) =>
     client.query(
-      `INSERT INTO "License" (id, key, "keyHash", "productId", "tierId", "customerEmail", "seatLimit", certificate, "updatedAt")
+      `INSERT INTO "License" (id, "keyCiphertext", "keyHash", "productId", "tierId", "customerEmail", "seatLimit", "certificateCiphertext", "updatedAt")
        SELECT $1, $2, encode(sha256(convert_to($2, 'UTF8')), 'hex'), p.id, t.id, 'api@example.com', 2, $3, now()
        FROM "Product" p JOIN "Tier" t ON t."productId" = p.id WHERE p.slug = 'pixelmill' AND t.kind = 'COMMERCIAL'`,
       [`e2e${randomBytes(8).toString("hex")}`, key, options.certificate ?? "unused.unused"],
@@ -121,7 +121,10 @@ test("every documented license API route answers as documented", async ({ reques
   );
 
   await withAppDatabase((client) =>
-    client.query(`UPDATE "License" SET status = 'REVOKED' WHERE key = $1`, [key]),
+    client.query(
+      `UPDATE "License" SET status = 'REVOKED' WHERE "keyHash" = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+      [key],
+    ),
   );
   expect((await post("/api/v1/licenses/activate", { key, fingerprint: "e2e-4" })).status()).toBe(
     403,

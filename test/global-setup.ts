@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations } from "@/lib/db/apply-migrations";
-import { createScratchDatabase } from "./scratch-database";
+import { createMigratedScratchDatabase } from "./scratch-database";
 
 /**
  * One fresh database per test run with the real migrations applied: PGlite in memory by default,
  * a new database on the PostgreSQL server in TEST_DATABASE_URL when set (CI sets it).
  */
 export default async function setup() {
-  const database = await createScratchDatabase();
-  await applyMigrations({ databaseUrl: database.url });
+  const database = await createMigratedScratchDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), "keyfront-test-"));
 
   process.env.DATABASE_URL = database.url;
@@ -19,7 +17,9 @@ export default async function setup() {
   process.env.DATABASE_POOL_SIZE = "5";
   process.env.ADMIN_EMAILS = "owner@keyfront.test";
   console.log(
-    `tests run on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite (in memory)"}`,
+    process.env.TEST_DATABASE_URL
+      ? "tests run on PostgreSQL (TEST_DATABASE_URL)"
+      : "tests run on PGlite (in memory); race tests (itOnPostgres) are skipped: set TEST_DATABASE_URL to run them",
   );
 
   return async () => {

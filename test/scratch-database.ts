@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/dev/embedded-postgres";
+import { applyMigrations } from "@/lib/db/apply-migrations";
 
 export type ScratchDatabase = { url: string; drop: () => Promise<void> };
 
@@ -30,4 +31,22 @@ export async function createScratchDatabase(prefix = "keyfront_test"): Promise<S
       await client.end();
     },
   };
+}
+
+/** A scratch database with the real migrations applied. */
+export async function createMigratedScratchDatabase(prefix?: string): Promise<ScratchDatabase> {
+  const database = await createScratchDatabase(prefix);
+  await applyMigrations({ databaseUrl: database.url });
+  return database;
+}
+
+/**
+ * Gives one test file a migrated database of its own, for code that reads or changes every row of
+ * a table (the outbox worker, the store overview): on the shared database it would see the rows
+ * other files write at the same time. Call it in `vi.hoisted`, so @/lib/db connects to it.
+ */
+export async function useOwnDatabase(prefix: string): Promise<ScratchDatabase> {
+  const database = await createMigratedScratchDatabase(prefix);
+  process.env.DATABASE_URL = database.url;
+  return database;
 }

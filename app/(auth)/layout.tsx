@@ -1,4 +1,4 @@
-import { SiteHeader } from "@/components/storefront/site-header";
+import { SiteHeader } from "@/components/ui/site-header";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (

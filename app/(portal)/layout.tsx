@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { SignOutButton } from "@/components/portal/sign-out-button";
-import { SiteHeader } from "@/components/storefront/site-header";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+import { SiteHeader } from "@/components/ui/site-header";
 
 export default function PortalLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,5 +1,5 @@
 import { SiteFooter } from "@/components/storefront/site-footer";
-import { SiteHeader } from "@/components/storefront/site-header";
+import { SiteHeader } from "@/components/ui/site-header";
 
 export default function StorefrontLayout({ children }: { children: React.ReactNode }) {
   return (

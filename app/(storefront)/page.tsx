@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ProductCard } from "@/components/storefront/product-card";
 import { getCatalog } from "@/lib/catalog/cached-catalog";
 
@@ -31,15 +33,12 @@ export default async function HomePage() {
             what you may do, delivered the moment you pay.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link
-              href="/pricing"
-              className="bg-brand-600 hover:bg-brand-700 rounded-md px-5 py-2.5 text-sm font-semibold text-white shadow-sm"
-            >
+            <Link href="/pricing" className={buttonClassName({ size: "lg" })}>
               Compare licenses
             </Link>
             <Link
               href="/license/personal"
-              className="rounded-md border border-slate-300 bg-white px-5 py-2.5 text-sm font-semibold text-slate-800 hover:border-slate-400"
+              className={buttonClassName({ variant: "secondary", size: "lg" })}
             >
               Read the terms
             </Link>
@@ -52,9 +51,9 @@ export default async function HomePage() {
           Products
         </h2>
         {catalog.length === 0 ? (
-          <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-            Nothing is for sale yet. Check back soon.
-          </p>
+          <div className="mt-6">
+            <EmptyState>Nothing is for sale yet. Check back soon.</EmptyState>
+          </div>
         ) : (
           <div className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
             {catalog.map((product) => (

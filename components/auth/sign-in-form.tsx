@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 const ERRORS: Record<string, string> = {
   RateLimited: "Too many sign-in links were requested. Please wait a few minutes and try again.",
@@ -60,13 +61,9 @@ export function SignInForm({
       <p id="signin-error" role="alert" className="min-h-5 text-sm text-red-700">
         {error}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="bg-brand-600 hover:bg-brand-700 w-full rounded-md px-4 py-2.5 text-sm font-semibold text-white disabled:cursor-wait disabled:opacity-70"
-      >
+      <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending ? "Sending…" : "Email me a sign-in link"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,36 +1,21 @@
 import Link from "next/link";
-import { CopyButton } from "@/components/ui/copy-button";
+import type { FormAction } from "@/app/_actions/action-state";
+import { LicenseKeyField } from "@/components/ui/license-key-field";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatBytes } from "@/lib/format/license-terms";
 import type { CustomerLicense } from "@/lib/portal/list-customer-licenses";
 import { ActionForm } from "@/components/ui/action-form";
-import type { ActionState } from "@/components/ui/action-state";
 import { formatDateTime, formatDay } from "@/lib/format/dates";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 type Props = {
   license: CustomerLicense;
   actions: {
-    resendEmail: Action;
-    getDownloadLink: Action;
-    revokeDownloadLink: Action;
-    deactivateDevice: Action;
+    resendEmail: FormAction;
+    getDownloadLink: FormAction;
+    revokeDownloadLink: FormAction;
+    deactivateDevice: FormAction;
   };
   resendsPerHour: number;
-};
-
-const STATUS_STYLE: Record<CustomerLicense["code"], string> = {
-  VALID: "bg-emerald-50 text-emerald-800",
-  EXPIRED: "bg-amber-50 text-amber-900",
-  SUSPENDED: "bg-amber-50 text-amber-900",
-  REVOKED: "bg-red-50 text-red-800",
-};
-
-const STATUS_LABEL: Record<CustomerLicense["code"], string> = {
-  VALID: "Active",
-  EXPIRED: "Expired",
-  SUSPENDED: "Suspended",
-  REVOKED: "Revoked",
 };
 
 export function LicenseCard({ license, actions, resendsPerHour }: Props) {
@@ -57,23 +42,13 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
             {license.expiresAt ? `valid until ${formatDay(license.expiresAt)}` : "never expires"}
           </p>
         </div>
-        <span
-          data-testid="license-status"
-          className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_STYLE[license.code]}`}
-        >
-          {STATUS_LABEL[license.code]}
-        </span>
+        <StatusBadge status={license.code} data-testid="license-status" />
       </div>
       {!usable && license.statusReason ? (
         <p className="mt-2 text-sm text-slate-700">Why: {license.statusReason}</p>
       ) : null}
 
-      <div className="mt-4 flex items-center gap-3">
-        <code className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 font-mono text-sm">
-          {license.key}
-        </code>
-        <CopyButton text={license.key} label={`Copy license key ${license.key}`} />
-      </div>
+      <LicenseKeyField licenseKey={license.key} className="mt-4" />
       <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm">
         <a
           download={`${license.key}.license`}
@@ -82,7 +57,7 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
         >
           Download certificate
         </a>
-        {license.code !== "REVOKED" ? (
+        {license.canResendEmail ? (
           <ActionForm
             action={actions.resendEmail}
             fields={{ licenseId: license.id }}
@@ -136,7 +111,7 @@ export function LicenseCard({ license, actions, resendsPerHour }: Props) {
 
       <section aria-label="Files" className="mt-4 border-t border-slate-100 pt-4">
         <h4 className="text-sm font-semibold">Files</h4>
-        {!usable ? (
+        {!license.canDownload ? (
           <p className="mt-1 text-sm text-slate-600">
             Files can be downloaded while the license is active.
           </p>

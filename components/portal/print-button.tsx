@@ -1,13 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 export function PrintButton() {
   return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:border-slate-400 print:hidden"
-    >
+    <Button variant="secondary" size="sm" onClick={() => window.print()} className="print:hidden">
       Print
-    </button>
+    </Button>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { CheckoutFormState } from "./checkout-form-state";
+import type { ActionState, FormAction } from "@/app/_actions/action-state";
+import { Button } from "@/components/ui/button";
 
-type CheckoutAction = (state: CheckoutFormState, formData: FormData) => Promise<CheckoutFormState>;
+const NOTHING_YET: ActionState = {};
 
 export function BuyButton({
   tierId,
@@ -12,21 +13,22 @@ export function BuyButton({
 }: {
   tierId: string;
   label: string;
-  checkout: CheckoutAction;
+  checkout: FormAction;
 }) {
-  const [state, action, pending] = useActionState(checkout, {});
+  const [state, action, pending] = useActionState(checkout, NOTHING_YET);
   const messageId = `checkout-message-${tierId}`;
   return (
     <form action={action} className="mt-6">
       <input type="hidden" name="tierId" value={tierId} />
-      <button
+      <Button
         type="submit"
+        size="lg"
         disabled={pending}
         aria-describedby={state.error ? messageId : undefined}
-        className="bg-brand-600 hover:bg-brand-700 w-full rounded-md px-4 py-2.5 text-sm font-semibold text-white shadow-sm disabled:cursor-wait disabled:opacity-70"
+        className="w-full"
       >
         {pending ? "Starting checkout…" : label}
-      </button>
+      </Button>
       <p
         id={messageId}
         role="status"

@@ -1,6 +1,8 @@
 import Link from "next/link";
-import { CopyButton } from "@/components/ui/copy-button";
-import type { CheckoutOutcome } from "@/lib/fulfillment/checkout-outcome";
+import { buttonClassName } from "@/components/ui/button";
+import { LicenseKeyField } from "@/components/ui/license-key-field";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { CheckoutOutcome } from "@/lib/fulfillment/fulfill-checkout-on-return";
 import { formatDay } from "@/lib/format/dates";
 
 const MESSAGES = {
@@ -19,6 +21,14 @@ const MESSAGES = {
   unavailable: {
     title: "We could not confirm your payment just now",
     body: "Our payment provider did not answer. Reload this page in a minute; if you paid, your license email will arrive either way.",
+  },
+  rate_limited: {
+    title: "Too many lookups from your network",
+    body: "Please wait a minute and reload this page. If you paid, your license email is on its way either way.",
+  },
+  sign_in: {
+    title: "Sign in to see your license",
+    body: "This page shows your license key for 24 hours after payment. Sign in with the email you paid with to see your licenses and files at any time; your license email has your key too.",
   },
   needs_attention: {
     title: "Your payment needs a closer look",
@@ -39,12 +49,18 @@ export function CheckoutResult({ outcome }: { outcome: CheckoutOutcome }) {
       <div role="status">
         <h1 className="text-3xl font-bold tracking-tight">{message.title}</h1>
         <p className="mt-3 text-slate-600">{message.body}</p>
-        <Link
-          href="/pricing"
-          className="bg-brand-600 hover:bg-brand-700 mt-8 inline-block rounded-md px-4 py-2 text-sm font-semibold text-white"
-        >
-          Back to pricing
-        </Link>
+        {outcome.state === "sign_in" ? (
+          <Link
+            href="/signin?callbackUrl=%2Faccount"
+            className={buttonClassName({ className: "mt-8" })}
+          >
+            Sign in
+          </Link>
+        ) : (
+          <Link href="/pricing" className={buttonClassName({ className: "mt-8" })}>
+            Back to pricing
+          </Link>
+        )}
       </div>
     );
   }
@@ -83,21 +99,13 @@ export function CheckoutResult({ outcome }: { outcome: CheckoutOutcome }) {
         {outcome.licenses.map((license) => (
           <li key={license.key} className="rounded-xl border border-slate-200 p-4">
             <p className="text-sm text-slate-500">
-              License key · {license.status.toLowerCase()} ·{" "}
+              License key · <StatusBadge status={license.status} size="xs" /> ·{" "}
               {license.seatLimit === 1 ? "1 seat" : `${license.seatLimit} seats`}
               {license.expiresAt
                 ? ` · valid until ${formatDay(license.expiresAt)}`
                 : " · never expires"}
             </p>
-            <div className="mt-2 flex items-center gap-3">
-              <code
-                data-testid="license-key"
-                className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 font-mono text-sm sm:text-base"
-              >
-                {license.key}
-              </code>
-              <CopyButton text={license.key} label={`Copy license key ${license.key}`} />
-            </div>
+            <LicenseKeyField licenseKey={license.key} data-testid="license-key" className="mt-2" />
             <a
               download={`${license.key}.license`}
               href={`data:text/plain;charset=utf-8,${encodeURIComponent(license.certificate)}`}

@@ -1,12 +1,12 @@
 import Link from "next/link";
+import type { FormAction } from "@/app/_actions/action-state";
 import type { CatalogProduct } from "@/lib/catalog/list-catalog";
-import type { CheckoutFormState } from "./checkout-form-state";
 import { TierCard } from "./tier-card";
 
 type Props = {
   product: CatalogProduct;
   headingLevel?: "h2" | "h1";
-  checkout: (state: CheckoutFormState, formData: FormData) => Promise<CheckoutFormState>;
+  checkout: FormAction;
 };
 
 export function ProductPricing({ product, headingLevel = "h2", checkout }: Props) {

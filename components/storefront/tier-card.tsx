@@ -1,15 +1,15 @@
 import Link from "next/link";
+import type { FormAction } from "@/app/_actions/action-state";
 import type { CatalogTier } from "@/lib/catalog/list-catalog";
 import { formatDuration, formatSeats } from "@/lib/format/license-terms";
 import { formatMoney } from "@/lib/format/money";
 import { BuyButton } from "./buy-button";
-import type { CheckoutFormState } from "./checkout-form-state";
 
 type Props = {
   productName: string;
   tier: CatalogTier;
   highlighted?: boolean;
-  checkout: (state: CheckoutFormState, formData: FormData) => Promise<CheckoutFormState>;
+  checkout: FormAction;
 };
 
 export function TierCard({ productName, tier, highlighted = false, checkout }: Props) {

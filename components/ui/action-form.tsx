@@ -1,26 +1,23 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "./action-state";
+import type { ActionState, FormAction } from "@/app/_actions/action-state";
+import { Button, type ButtonStyle } from "./button";
 
 type Props = {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   submitLabel: string;
   pendingLabel?: string;
   // Hidden inputs: which record the action is about.
   fields?: Record<string, string>;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: ButtonStyle["variant"];
   // Shown under the button until the action answers.
   note?: string;
   children?: React.ReactNode;
   className?: string;
 };
 
-const VARIANTS = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:border-slate-400",
-  danger: "border border-red-200 bg-white text-red-700 hover:border-red-400",
-};
+const NOTHING_YET: ActionState = {};
 
 /** A form posting to a server action, with the action's answer (or a download it made) below it. */
 export function ActionForm({
@@ -33,26 +30,22 @@ export function ActionForm({
   children,
   className = "",
 }: Props) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState(action, NOTHING_YET);
   return (
     <form action={formAction} className={`flex flex-wrap items-end gap-2 ${className}`}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <button
-        type="submit"
-        disabled={pending}
-        className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-wait disabled:opacity-70 ${VARIANTS[variant]}`}
-      >
+      <Button type="submit" disabled={pending} variant={variant} size="sm">
         {pending ? pendingLabel : submitLabel}
-      </button>
+      </Button>
       <p
         role="status"
         aria-live="polite"
-        className={`basis-full text-sm ${state.ok === false ? "text-red-700" : "text-slate-600"}`}
+        className={`basis-full text-sm ${state.error ? "text-red-700" : "text-slate-600"}`}
       >
-        {state.message ?? note}
+        {state.error?.message ?? state.message ?? note}
         {state.download ? (
           <a
             href={state.download.url}

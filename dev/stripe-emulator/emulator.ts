@@ -315,9 +315,41 @@ export class StripeEmulator {
       metadata: {},
       created: nowSeconds(),
     };
+    this.state.disputes[dispute.id] = dispute;
     this.store.save();
     this.emit("charge.dispute.created", dispute);
     return dispute;
+  }
+
+  /**
+   * The card network's decision on a dispute: `won`, `lost`, or `warning_closed` for an inquiry
+   * that never became a chargeback.
+   */
+  closeDispute(disputeId: string, status: "won" | "lost" | "warning_closed"): Json {
+    const dispute = this.state.disputes[disputeId];
+    if (!dispute)
+      throw new StripeApiError(404, `No such dispute: '${disputeId}'`, "resource_missing");
+    if (["won", "lost", "warning_closed"].includes(dispute.status as string))
+      throw new StripeApiError(400, "This dispute is already closed.");
+    dispute.status = status;
+    this.store.save();
+    this.emit("charge.dispute.closed", dispute);
+    return dispute;
+  }
+
+  /** Expires an open session, as `POST /v1/checkout/sessions/:id/expire` or 24 hours do. */
+  expireCheckoutSession(sessionId: string): Json {
+    const session = this.retrieveCheckoutSession(sessionId);
+    if (session.status !== "open")
+      throw new StripeApiError(
+        400,
+        `Only Checkout Sessions with a status of open can be expired.`,
+        "checkout_session_not_open",
+      );
+    session.status = "expired";
+    this.store.save();
+    this.emit("checkout.session.expired", session);
+    return session;
   }
 
   /** Delivers a stored event again, as `stripe events resend` does. */

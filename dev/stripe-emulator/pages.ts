@@ -76,6 +76,7 @@ export function dashboardPage(
     sessions: Json[];
     paymentIntents: Record<string, Json>;
     charges: Record<string, Json>;
+    disputes: Record<string, Json>;
     events: Json[];
     deliveries: {
       eventId: string;
@@ -92,6 +93,9 @@ export function dashboardPage(
     .map((session) => {
       const intent = state.paymentIntents[session.payment_intent as string]!;
       const charge = state.charges[intent.latest_charge as string]!;
+      const openDispute = Object.values(state.disputes).find(
+        (dispute) => dispute.charge === charge.id && dispute.status === "needs_response",
+      );
       const actions = [
         session.payment_status === "unpaid" && intent.status === "processing"
           ? action(
@@ -110,6 +114,18 @@ export function dashboardPage(
           : "",
         charge.status === "succeeded" && !charge.disputed
           ? action("/dashboard/dispute", { payment_intent: intent.id as string }, "Open dispute")
+          : "",
+        openDispute
+          ? action(
+              "/dashboard/close-dispute",
+              { dispute: openDispute.id as string, status: "won" },
+              "Dispute won",
+            ) +
+            action(
+              "/dashboard/close-dispute",
+              { dispute: openDispute.id as string, status: "lost" },
+              "Dispute lost",
+            )
           : "",
       ].join("");
       return `<tr data-payment-intent="${escape(intent.id)}"><td>${escape((session.customer_details as Json | null)?.email)}<br><span class="muted">${escape(session.id)}</span></td>

@@ -30,6 +30,8 @@ export type RunningStripeEmulator = {
   setDelivery: (enabled: boolean) => void;
   /** Tests: answer the next `count` API requests with a 500, as Stripe does in an outage. */
   failNextRequests: (count: number) => void;
+  /** Tests: how many API requests (`/v1/…`) the emulator has received, answered or not. */
+  apiRequestCount: () => number;
   stop: () => Promise<void>;
 };
 
@@ -94,6 +96,7 @@ export async function startStripeEmulator(
   });
   const emulator = new StripeEmulator(store, sender);
   let faults = 0;
+  let apiRequests = 0;
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -102,6 +105,7 @@ export async function startStripeEmulator(
     const app = emulator;
     try {
       if (segments[0] === "v1") {
+        apiRequests += 1;
         if (!authorized(request, keys.secretKey)) {
           return json(response, 401, {
             error: { type: "invalid_request_error", message: "Invalid API Key provided." },
@@ -129,6 +133,8 @@ export async function startStripeEmulator(
               }),
             );
           if (id && child === "line_items") return json(response, 200, app.listLineItems(id));
+          if (id && child === "expire" && method === "POST")
+            return json(response, 200, app.expireCheckoutSession(id));
           if (id && method === "GET")
             return json(response, 200, app.retrieveCheckoutSession(id, expand));
         }
@@ -183,6 +189,9 @@ export async function startStripeEmulator(
         if (segments[1] === "refund") app.refund({ payment_intent: form.payment_intent });
         else if (segments[1] === "dispute")
           app.dispute({ payment_intent: form.payment_intent ?? "" });
+        else if (segments[1] === "close-dispute")
+          app.closeDispute(form.dispute ?? "", form.status === "lost" ? "lost" : "won");
+        else if (segments[1] === "expire") app.expireCheckoutSession(form.session ?? "");
         else if (segments[1] === "settle")
           app.settleDelayedPayment(
             form.session ?? "",
@@ -244,6 +253,7 @@ export async function startStripeEmulator(
     failNextRequests: (count) => {
       faults = count;
     },
+    apiRequestCount: () => apiRequests,
     stop: async () => {
       sender.stop();
       server.closeAllConnections();

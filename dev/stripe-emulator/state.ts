@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-// Objects are kept as plain JSON shaped like Stripe's API objects (see ../shared/fixtures/stripe).
+// Objects are kept as plain JSON shaped like Stripe API objects (https://docs.stripe.com/api).
 export type Json = Record<string, unknown>;
 
 export type Delivery = {
@@ -18,6 +18,7 @@ export type EmulatorState = {
   lineItems: Record<string, Json[]>;
   paymentIntents: Record<string, Json>;
   charges: Record<string, Json>;
+  disputes: Record<string, Json>;
   events: Json[];
   deliveries: Delivery[];
 };
@@ -27,6 +28,7 @@ export const emptyState = (): EmulatorState => ({
   lineItems: {},
   paymentIntents: {},
   charges: {},
+  disputes: {},
   events: [],
   deliveries: [],
 });
@@ -38,7 +40,8 @@ export class StateStore {
   constructor(private readonly file?: string) {
     this.state =
       file && existsSync(file)
-        ? (JSON.parse(readFileSync(file, "utf8")) as EmulatorState)
+        ? // A state file from an older emulator lacks the collections added since.
+          { ...emptyState(), ...(JSON.parse(readFileSync(file, "utf8")) as Partial<EmulatorState>) }
         : emptyState();
   }
 

@@ -1,14 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { hashLicenseKey } from "@/lib/licenses/license-key";
+import { revealLicense } from "@/lib/licenses/license-secrets";
+import { normalizeKey } from "@/lib/licenses/license-view";
 
-/** Licenses matching a key, an email, a purchase id or a Stripe session / payment id. */
+/**
+ * Licenses matching a whole key (keys are stored encrypted: found by their hash, never by a part),
+ * an email, a purchase id or a Stripe session / payment id.
+ */
 export async function findLicenses(options: { query: string; limit?: number }) {
   const query = options.query.trim();
   const where: Prisma.LicenseWhereInput = query
     ? {
         OR: [
-          { key: { startsWith: query.toUpperCase() } },
+          { keyHash: hashLicenseKey(normalizeKey(query)) },
           { customerEmail: { contains: query.toLowerCase() } },
           { purchaseId: query },
           { purchase: { sourceOrderId: query } },
@@ -16,12 +22,13 @@ export async function findLicenses(options: { query: string; limit?: number }) {
         ],
       }
     : {};
-  return db.license.findMany({
+  const licenses = await db.license.findMany({
     where,
     orderBy: { issuedAt: "desc" },
     take: options.limit ?? 50,
     include: { product: { select: { name: true } }, tier: { select: { name: true } } },
   });
+  return licenses.map(revealLicense);
 }
 
 /** One license with everything an admin needs to act on it, and its history. */
@@ -51,5 +58,7 @@ export async function getLicenseDetail(options: { licenseId: string }) {
     orderBy: { createdAt: "desc" },
     take: 200,
   });
-  return { license, timeline };
+  // A seat is used while its activation is live, as the license API counts it.
+  const used = license.activations.filter((activation) => activation.deactivatedAt === null).length;
+  return { license: revealLicense(license), seats: { used, limit: license.seatLimit }, timeline };
 }

@@ -1,14 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { kickEmailDelivery } from "@/lib/email/email-worker";
 import { AppError } from "@/lib/errors/app-error";
-import { enqueuePurchaseEmails } from "@/lib/fulfillment/enqueue-purchase-emails";
-import { FULFILLMENT_TRANSACTION } from "@/lib/fulfillment/fulfill-checkout";
-import { issueLicenses } from "@/lib/licenses/issue-licenses";
+import { FULFILLMENT_TRANSACTION, fulfillOrder } from "@/lib/fulfillment/fulfill-order";
+import type { PurchaseOrder } from "@/lib/fulfillment/purchase-order";
 
-/** A license given by hand (a gift, a replacement, a sale made elsewhere): a MANUAL purchase of 0. */
+/**
+ * A license given by hand (a gift, a replacement, a sale made elsewhere): a MANUAL order of 0,
+ * fulfilled through the same path as a paid checkout (purchase, license, emails, audit rows).
+ */
 export async function grantLicense(options: {
   tierId: string;
   email: string;
@@ -20,42 +22,24 @@ export async function grantLicense(options: {
     include: { product: true },
   });
   if (!tier) throw new AppError("NOT_FOUND", "No such tier.");
-  const email = options.email.trim().toLowerCase();
-  const granted = await db.$transaction(async (tx) => {
-    const paidAt = new Date();
-    const purchase = await tx.purchase.create({
-      data: {
-        source: "MANUAL",
-        sourceOrderId: `manual_${randomUUID()}`,
-        customerEmail: email,
-        customerName: options.name || null,
-        productId: tier.productId,
-        tierId: tier.id,
-        amountCents: 0,
-        currency: tier.currency,
-        status: "PAID",
-        paidAt,
-      },
-    });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: "purchase.granted",
-      entityType: "Purchase",
-      entityId: purchase.id,
-      after: { email, tier: tier.kind, product: tier.product.slug },
-    });
-    const licenses = await issueLicenses(tx, {
-      purchaseId: purchase.id,
-      product: tier.product,
-      tier,
-      customerEmail: email,
-      quantity: 1,
-      actor: options.actor,
-      issuedAt: paidAt,
-    });
-    await enqueuePurchaseEmails(tx, { purchase, product: tier.product, tier, licenses, paidAt });
-    return { purchase, license: licenses[0]! };
-  }, FULFILLMENT_TRANSACTION);
+  const order: PurchaseOrder = {
+    source: "MANUAL",
+    sourceOrderId: `manual_${randomUUID()}`,
+    tier,
+    quantity: 1,
+    amountCents: 0,
+    currency: tier.currency,
+    customerEmail: options.email.trim().toLowerCase(),
+    customerName: options.name || null,
+    paymentIntentId: null,
+    testMode: false,
+  };
+  const fulfilled = await db.$transaction(
+    (tx) => fulfillOrder(tx, { order, actor: options.actor }),
+    FULFILLMENT_TRANSACTION,
+  );
+  // A fresh order id cannot have been settled before.
+  if (!fulfilled.issuedNow) throw new Error(`Manual order ${order.sourceOrderId} already settled`);
   void kickEmailDelivery();
-  return granted;
+  return { purchase: fulfilled.purchase, license: fulfilled.licenses[0]! };
 }

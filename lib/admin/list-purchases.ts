@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { minorUnitDigits } from "@/lib/format/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { openLicenseSecret } from "@/lib/licenses/license-secrets";
 import type { PurchaseFilter } from "./schemas";
 
 export function purchaseWhere(filter: PurchaseFilter): Prisma.PurchaseWhereInput {
@@ -22,16 +23,23 @@ export function purchaseWhere(filter: PurchaseFilter): Prisma.PurchaseWhereInput
 }
 
 export async function listPurchases(options: { filter: PurchaseFilter; limit?: number }) {
-  return db.purchase.findMany({
+  const purchases = await db.purchase.findMany({
     where: purchaseWhere(options.filter),
     orderBy: { createdAt: "desc" },
     take: options.limit ?? 100,
     include: {
       product: { select: { name: true, slug: true } },
       tier: { select: { name: true } },
-      licenses: { select: { id: true, key: true } },
+      licenses: { select: { id: true, keyCiphertext: true } },
     },
   });
+  return purchases.map(({ licenses, ...purchase }) => ({
+    ...purchase,
+    licenses: licenses.map((license) => ({
+      id: license.id,
+      key: openLicenseSecret(license.keyCiphertext),
+    })),
+  }));
 }
 
 const csvCell = (value: unknown) => {

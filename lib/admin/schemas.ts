@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordId } from "@/lib/db/record-id";
+import { PurchaseStatus, TierKind } from "@/lib/generated/prisma/enums";
 
 export const licenseStatusChangeSchema = z.discriminatedUnion("change", [
   z.object({
@@ -52,10 +53,14 @@ export const grantLicenseSchema = z.object({
 export const purchaseFilterSchema = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  status: z.enum(["PENDING", "PAID", "REFUNDED", "DISPUTED", "FAILED"]).optional().catch(undefined),
+  status: z.enum(PurchaseStatus).optional().catch(undefined),
   product: z.string().max(64).optional().catch(undefined),
-  tier: z.enum(["PERSONAL", "COMMERCIAL", "PREMIUM"]).optional().catch(undefined),
+  tier: z.enum(TierKind).optional().catch(undefined),
   test: z.enum(["live", "test"]).optional().catch(undefined),
 });
 
 export type PurchaseFilter = z.infer<typeof purchaseFilterSchema>;
+
+/** The choices of the purchase filter, in the schema's order. */
+export const PURCHASE_STATUSES = Object.values(PurchaseStatus);
+export const TIER_KINDS = Object.values(TierKind);

@@ -4,6 +4,8 @@ import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { syncStoredRole } from "./admin-role";
+import { withHashedSessionTokens } from "./hashed-session-adapter";
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "./send-sign-in-link";
 
 type AdapterClient = Parameters<typeof PrismaAdapter>[0];
@@ -19,7 +21,7 @@ export function normalizeEmail(identifier: string): string {
 process.env.NEXTAUTH_URL ??= config().appUrl;
 
 export const authOptions: NextAuthOptions = {
-  adapter: PrismaAdapter(db as unknown as AdapterClient),
+  adapter: withHashedSessionTokens(PrismaAdapter(db as unknown as AdapterClient)),
   secret: config().authSecret,
   session: { strategy: "database", maxAge: 30 * 24 * 3600 },
   providers: [
@@ -34,21 +36,15 @@ export const authOptions: NextAuthOptions = {
   ],
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
   callbacks: {
-    session: ({ session, user }) => ({
+    // Runs on every session read: the role is decided now, from ADMIN_EMAILS as configured now.
+    session: async ({ session, user }) => ({
       ...session,
-      user: { ...session.user, id: user.id, email: user.email!, role: user.role ?? "CUSTOMER" },
+      user: { ...session.user, id: user.id, email: user.email!, role: await syncStoredRole(user) },
     }),
   },
   events: {
-    // ADMIN_EMAILS promotes on sign-in; an admin made in the database stays one.
     async signIn({ user }) {
-      if (
-        user.email &&
-        config().adminEmails.includes(user.email.toLowerCase()) &&
-        user.role !== "ADMIN"
-      ) {
-        await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
-      }
+      if (user.email) await syncStoredRole({ id: user.id, email: user.email, role: user.role });
     },
   },
 };

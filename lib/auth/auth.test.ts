@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { db } from "@/lib/db";
 import { uniqueSuffix } from "@/test/factories";
+import { csrfFromNextAuth, postSignInForm } from "@/test/sign-in";
 import { authOptions, normalizeEmail } from "./auth-options";
 import { SIGN_IN_LIMITS } from "./limit-sign-in-requests";
 import { safeCallbackUrl } from "./safe-callback-url";
@@ -40,23 +41,12 @@ describe("sign-in", () => {
     for (let attempt = 0; attempt < SIGN_IN_LIMITS.perEmail; attempt += 1)
       await limitSignInRequests({ email, ip: `10.3.${attempt}.1` });
 
-    const body = new URLSearchParams({
-      email,
-      csrfToken: "x",
-      callbackUrl: "/account",
-      json: "true",
+    const { cookieHeader, csrfToken } = csrfFromNextAuth();
+    const response = await postSignInForm({
+      fields: { email, csrfToken, callbackUrl: "/account", json: "true" },
+      cookieHeader,
+      ip: "10.3.200.1",
     });
-    const response = await POST(
-      new Request("http://localhost/api/auth/signin/email", {
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "x-forwarded-for": "10.3.200.1",
-        },
-        body,
-      }),
-      { params: Promise.resolve({ nextauth: ["signin", "email"] }) },
-    );
     const { url } = (await response.json()) as { url: string };
     expect(new URL(url).pathname).toBe("/signin");
     expect(new URL(url).searchParams.get("error")).toBe("RateLimited");

@@ -24,5 +24,6 @@ export async function sendSignInLink(options: { email: string; url: string }) {
   );
   if (!emailConfig.resendApiKey)
     console.log(`[keyfront] sign-in link for ${options.email}: ${options.url}`);
-  await kickEmailDelivery();
+  // Delivery runs in the background: the sign-in request never waits for the provider.
+  kickEmailDelivery();
 }

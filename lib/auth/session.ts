@@ -1,9 +1,10 @@
 import "server-only";
 import type { Route } from "next";
-import { getServerSession } from "next-auth";
+import { getServerSession, type Session } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
+import { roleOf } from "./admin-role";
 import { authOptions } from "./auth-options";
 
 export type Viewer = { userId: string; email: string; role: "CUSTOMER" | "ADMIN" };
@@ -12,14 +13,15 @@ export type Viewer = { userId: string; email: string; role: "CUSTOMER" | "ADMIN"
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   // Sessions are per request; next-auth draws random bytes before it reads the cookie.
   await connection();
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.email) return null;
-  return {
-    userId: session.user.id,
-    email: session.user.email.toLowerCase(),
-    role: session.user.role,
-  };
+  return viewerOf(await getServerSession(authOptions));
 });
+
+/** Who a session is, with the role ADMIN_EMAILS gives its email at this moment. */
+export function viewerOf(session: Session | null): Viewer | null {
+  if (!session?.user?.email) return null;
+  const email = session.user.email.toLowerCase();
+  return { userId: session.user.id, email, role: roleOf(email) };
+}
 
 /** For /account: the signed-in customer, or a redirect to sign in and back. */
 export async function requireCustomer(returnTo: string = "/account"): Promise<Viewer> {

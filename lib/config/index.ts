@@ -14,6 +14,7 @@ const PRODUCTION_REQUIRED = [
   "DATABASE_URL",
   "AUTH_SECRET",
   "LICENSE_SIGNING_KEY",
+  "LICENSE_KEY_ENCRYPTION_KEY",
   "STRIPE_SECRET_KEY",
   "STRIPE_WEBHOOK_SECRET",
   "RESEND_API_KEY",
@@ -72,6 +73,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       .map((email) => email.trim().toLowerCase())
       .filter(Boolean),
     licenseSigningKeyPem: secret(env.LICENSE_SIGNING_KEY, local?.licenseSigningKeyPem),
+    licenseKeyEncryptionKey: secret(env.LICENSE_KEY_ENCRYPTION_KEY, local?.licenseKeyEncryptionKey),
     stripe: {
       secretKey: env.STRIPE_SECRET_KEY,
       webhookSecret: env.STRIPE_WEBHOOK_SECRET,
@@ -85,6 +87,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       perIp: env.LICENSE_API_LIMIT_PER_IP,
       perKey: env.LICENSE_API_LIMIT_PER_KEY,
     },
+    trustedProxies: env.TRUSTED_PROXIES,
   };
 }
 

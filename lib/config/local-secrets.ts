@@ -1,14 +1,19 @@
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { generateKeyPairSync, hkdfSync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-type LocalSecrets = { authSecret: string; licenseSigningKeyPem: string };
+type LocalSecrets = {
+  authSecret: string;
+  licenseSigningKeyPem: string;
+  licenseKeyEncryptionKey: string;
+};
 
 function create(): LocalSecrets {
   const { privateKey } = generateKeyPairSync("ed25519");
   return {
     authSecret: randomBytes(32).toString("base64url"),
     licenseSigningKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    licenseKeyEncryptionKey: randomBytes(32).toString("base64"),
   };
 }
 
@@ -25,5 +30,20 @@ export function loadLocalSecrets(dataDir: string): LocalSecrets {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
-  return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  const stored = JSON.parse(readFileSync(file, "utf8")) as Omit<
+    LocalSecrets,
+    "licenseKeyEncryptionKey"
+  > &
+    Partial<LocalSecrets>;
+  // A file written before license keys were encrypted has no key for them. Rewriting the file
+  // would race other processes starting at once (each with a key of its own): derive it from the
+  // file's auth secret instead, the same in every process.
+  return {
+    ...stored,
+    licenseKeyEncryptionKey:
+      stored.licenseKeyEncryptionKey ??
+      Buffer.from(
+        hkdfSync("sha256", stored.authSecret, "", "keyfront license key encryption", 32),
+      ).toString("base64"),
+  };
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { itOnPostgres } from "@/test/on-postgres";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-database";
 import { applyMigrations, readMigrations, type Migration } from "./apply-migrations";
 
@@ -65,19 +66,22 @@ describe("applyMigrations", () => {
     );
   });
 
-  it("lets two instances starting together apply each migration exactly once", async () => {
-    scratch = await createScratchDatabase();
-    const [a, b] = await Promise.all([
-      applyMigrations({ databaseUrl: scratch.url }),
-      applyMigrations({ databaseUrl: scratch.url }),
-    ]);
-    expect([...a, ...b].sort()).toEqual(readMigrations().map((m) => m.name));
-    const [{ count }] = (await query<{ count: string }>(
-      scratch.url,
-      `SELECT count(*) FROM "_prisma_migrations"`,
-    )) as [{ count: string }];
-    expect(Number(count)).toBe(readMigrations().length);
-  });
+  itOnPostgres(
+    "lets two instances starting together apply each migration exactly once",
+    async () => {
+      scratch = await createScratchDatabase();
+      const [a, b] = await Promise.all([
+        applyMigrations({ databaseUrl: scratch.url }),
+        applyMigrations({ databaseUrl: scratch.url }),
+      ]);
+      expect([...a, ...b].sort()).toEqual(readMigrations().map((m) => m.name));
+      const [{ count }] = (await query<{ count: string }>(
+        scratch.url,
+        `SELECT count(*) FROM "_prisma_migrations"`,
+      )) as [{ count: string }];
+      expect(Number(count)).toBe(readMigrations().length);
+    },
+  );
 
   it("rolls a failing migration back whole and records nothing for it", async () => {
     scratch = await createScratchDatabase();

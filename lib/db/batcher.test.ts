@@ -34,12 +34,28 @@ describe("createBatcher", () => {
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 
-  it("rejects every call of a failed batch and goes on with the next", async () => {
+  it("runs each call of a failed batch again alone: a poisoned call fails by itself", async () => {
+    const poisoned = new Set([3, 7, 8]);
+    const { call, batches } = recordingBatcher({
+      fail: (items) => items.some((item) => poisoned.has(item)),
+    });
+    const items = Array.from({ length: 10 }, (_, index) => index + 1);
+    const answers = await Promise.all(
+      items.map((item) => call(item).catch((error: Error) => error.message)),
+    );
+    expect(answers).toEqual(
+      items.map((item) => (poisoned.has(item) ? `batch ${item} failed` : item * 10)),
+    );
+    expect(batches[0]).toEqual(items);
+    expect(batches.slice(1).sort((a, b) => a[0]! - b[0]!)).toEqual(items.map((item) => [item]));
+  });
+
+  it("rejects a lone call whose batch failed and goes on with the next", async () => {
     const { call } = recordingBatcher({ fail: (items) => items.includes(2) });
-    const failed = [1, 2].map((item) => call(item).catch((error: Error) => error.message));
+    const failed = call(2).catch((error: Error) => error.message);
     await new Promise((resolve) => setImmediate(resolve));
     const next = call(3);
-    expect(await Promise.all(failed)).toEqual(["batch 1,2 failed", "batch 1,2 failed"]);
+    expect(await failed).toBe("batch 2 failed");
     expect(await next).toBe(30);
   });
 

@@ -10,11 +10,12 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 const statementName = ({ sql }: { sql: string }) =>
   `kf_${createHash("sha256").update(sql).digest("base64url").slice(0, 24)}`;
 
-function createClient() {
+/** A Prisma client with a pool of its own: the app uses `db`; a test on another database makes one. */
+export function createDbClient(options: { databaseUrl: string; poolSize?: number }) {
   const adapter = new PrismaPg(
     {
-      connectionString: config().databaseUrl,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5_000,
     },
     { statementNameGenerator: statementName },
@@ -22,13 +23,18 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-// Next's dev server re-evaluates modules on every edit: keep one client across them. Not in
-// production, where server.ts and Next's bundle each load this module and each must use its own
-// Prisma classes (an error from one copy's client is no instance of the other copy's classes).
-const globalForDb = globalThis as unknown as { keyfrontDb?: ReturnType<typeof createClient> };
+// One client, and so one connection pool, per process. Next compiles instrumentation.ts and the
+// routes into separate bundles, each with its own copy of this module, and its dev server
+// re-evaluates modules on every edit: the first copy creates the client, the others reuse it. The
+// Prisma runtime behind it is an external package, loaded once, so every copy's values fit it.
+const globalForDb = globalThis as typeof globalThis & {
+  keyfrontDb?: ReturnType<typeof createDbClient>;
+};
 
-export const db = globalForDb.keyfrontDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.keyfrontDb = db;
+export const db = (globalForDb.keyfrontDb ??= createDbClient({
+  databaseUrl: config().databaseUrl,
+  poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+}));
 
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

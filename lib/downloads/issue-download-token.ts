@@ -2,7 +2,8 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { licenseStatus } from "@/lib/licenses/license-status";
+import { licenseUsability } from "@/lib/licenses/license-usability";
+import { canDownloadFiles } from "@/lib/licenses/license-view";
 import {
   DOWNLOAD_TOKEN_ATTEMPTS,
   DOWNLOAD_TOKEN_HOURS,
@@ -33,11 +34,10 @@ export async function issueDownloadToken(options: {
       })
     : null;
   if (!license || !asset) throw new AppError("NOT_FOUND", "No such file for this license.");
-  const code = licenseStatus(license);
-  if (code !== "VALID")
+  if (!canDownloadFiles(license))
     throw new AppError(
       "LICENSE_NOT_USABLE",
-      `This license is ${code.toLowerCase()}: its files cannot be downloaded.`,
+      `This license is ${licenseUsability(license).toLowerCase()}: its files cannot be downloaded.`,
     );
 
   const token = newDownloadToken();

@@ -1,65 +1,74 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
-import { licenseStatus } from "@/lib/licenses/license-status";
-import { hashDownloadToken } from "./download-token";
+import type { LicenseStatus } from "@/lib/generated/prisma/enums";
+import {
+  attemptClientOf,
+  continuesAttempt,
+  downloadNotFound,
+  downloadRefusal,
+  type DownloadRequest,
+} from "./download-attempt";
+import { hashDownloadToken, isDownloadTokenFormat } from "./download-token";
 
-type Redeemed = { id: string; assetId: string; attemptsUsed: number; maxAttempts: number };
+type LockedToken = {
+  id: string;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  attemptsUsed: number;
+  maxAttempts: number;
+  attemptStartedAt: Date | null;
+  attemptClient: string | null;
+  licenseStatus: LicenseStatus;
+  licenseExpiresAt: Date | null;
+};
 
 /**
- * Counts one attempt of a download link and returns its file, in one conditional UPDATE: however
- * many requests arrive at once, no more than the allowed attempts get through. The link must be
+ * A GET of a download link that is about to receive bytes starts an attempt, or carries on the
+ * current one (see `continuesAttempt`). The link's row is locked while this is decided, so however
+ * many requests arrive at once, no more attempts start than the link allows. The link must be
  * unexpired, not revoked, and its license usable (a refund or revocation ends its downloads).
  */
-export async function redeemDownloadToken(options: { token: string }) {
+export async function redeemDownloadToken(
+  options: { token: string } & DownloadRequest,
+): Promise<void> {
+  if (!isDownloadTokenFormat(options.token)) throw downloadNotFound();
   const hash = hashDownloadToken(options.token);
-  const redeemed = await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<Redeemed[]>`
-      UPDATE "DownloadToken" d SET "attemptsUsed" = d."attemptsUsed" + 1, "lastUsedAt" = now()
-      FROM "License" l
-      WHERE d."tokenHash" = ${hash} AND l.id = d."licenseId"
-        AND d."revokedAt" IS NULL AND d."expiresAt" > now() AND d."attemptsUsed" < d."maxAttempts"
-        AND l.status = 'ACTIVE' AND (l."expiresAt" IS NULL OR l."expiresAt" > now())
-      RETURNING d.id, d."assetId", d."attemptsUsed", d."maxAttempts"`;
-    if (row) {
-      await recordAudit(tx, {
-        actor: { type: "CUSTOMER", label: "download link" },
-        action: "download.redeemed",
-        entityType: "DownloadToken",
-        entityId: row.id,
-        after: { attemptsUsed: row.attemptsUsed },
-      });
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<LockedToken[]>`
+      SELECT d.id, d."revokedAt", d."expiresAt", d."attemptsUsed", d."maxAttempts",
+        d."attemptStartedAt", d."attemptClient",
+        l.status AS "licenseStatus", l."expiresAt" AS "licenseExpiresAt"
+      FROM "DownloadToken" d JOIN "License" l ON l.id = d."licenseId"
+      WHERE d."tokenHash" = ${hash}
+      FOR UPDATE OF d`;
+    if (!locked) throw downloadNotFound();
+    const state = {
+      ...locked,
+      license: { status: locked.licenseStatus, expiresAt: locked.licenseExpiresAt },
+    };
+    const refusal = downloadRefusal(state, options, now);
+    if (refusal) throw refusal;
+    if (continuesAttempt(state, options, now)) {
+      await tx.downloadToken.update({ where: { id: locked.id }, data: { lastUsedAt: now } });
+      return;
     }
-    return row;
+    const counted = await tx.downloadToken.update({
+      where: { id: locked.id },
+      data: {
+        attemptsUsed: { increment: 1 },
+        attemptStartedAt: now,
+        attemptClient: attemptClientOf(options.clientIp),
+        lastUsedAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      actor: { type: "CUSTOMER", label: "download link" },
+      action: "download.redeemed",
+      entityType: "DownloadToken",
+      entityId: locked.id,
+      after: { attemptsUsed: counted.attemptsUsed },
+    });
   });
-  if (!redeemed) throw await whyUnavailable(hash);
-  const asset = await db.asset.findUniqueOrThrow({ where: { id: redeemed.assetId } });
-  return { asset, attemptsLeft: redeemed.maxAttempts - redeemed.attemptsUsed };
-}
-
-async function whyUnavailable(hash: string): Promise<AppError> {
-  const token = await db.downloadToken.findUnique({
-    where: { tokenHash: hash },
-    include: { license: true },
-  });
-  if (!token)
-    return new AppError(
-      "NOT_FOUND",
-      "This download link does not exist. Check that you copied all of it.",
-    );
-  if (token.revokedAt) return new AppError("DOWNLOAD_REVOKED", "This download link was revoked.");
-  const code = licenseStatus(token.license);
-  if (code !== "VALID") {
-    return new AppError(
-      "LICENSE_NOT_USABLE",
-      `The license of this download is ${code.toLowerCase()}, so its files can no longer be downloaded.`,
-    );
-  }
-  if (token.expiresAt <= new Date())
-    return new AppError("DOWNLOAD_EXPIRED", "This download link has expired.");
-  return new AppError(
-    "DOWNLOAD_USED_UP",
-    "This download link has been used the maximum number of times.",
-  );
 }

@@ -35,24 +35,40 @@ function contentDisposition(fileName: string) {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** The file of an asset as an HTTP response, whole or the requested range. */
-export async function streamAsset(options: {
+/** An asset's file on disk, its size, and the part of it a Range header asks for. */
+export type LocatedAsset = {
+  asset: Asset;
+  file: string;
+  size: number;
+  range: ByteRange | "none" | "unsatisfiable";
+};
+
+/** Finds an asset's file inside STORAGE_DIR and reads the Range header against its size. */
+export async function locateAsset(options: {
   asset: Asset;
   rangeHeader: string | null;
-}): Promise<Response> {
+}): Promise<LocatedAsset> {
   const root = path.resolve(config().storageDir);
   const file = path.resolve(root, options.asset.storageKey);
   if (!file.startsWith(root + path.sep))
     throw new Error(`Asset ${options.asset.id} points outside STORAGE_DIR`);
   const { size } = await stat(file);
+  return { asset: options.asset, file, size, range: parseRange(options.rangeHeader, size) };
+}
+
+/**
+ * The HTTP answer for a located file: 416 for a range it cannot satisfy, else the whole file (200)
+ * or the range (206), with the file's bytes unless `withBody` is false (a HEAD request).
+ */
+export function assetResponse(located: LocatedAsset, options: { withBody: boolean }): Response {
+  const { asset, file, size, range } = located;
   const headers: Record<string, string> = {
-    "Content-Type": options.asset.contentType,
-    "Content-Disposition": contentDisposition(options.asset.fileName),
+    "Content-Type": asset.contentType,
+    "Content-Disposition": contentDisposition(asset.fileName),
     "Accept-Ranges": "bytes",
     "Cache-Control": "private, no-store",
     "X-Content-Type-Options": "nosniff",
   };
-  const range = parseRange(options.rangeHeader, size);
   if (range === "unsatisfiable") {
     return new Response(null, {
       status: 416,
@@ -60,7 +76,9 @@ export async function streamAsset(options: {
     });
   }
   const { start, end } = range === "none" ? { start: 0, end: size - 1 } : range;
-  const body = Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
+  const body = options.withBody
+    ? (Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>)
+    : null;
   return new Response(body, {
     status: range === "none" ? 200 : 206,
     headers: {

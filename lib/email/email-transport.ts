@@ -27,10 +27,23 @@ export const captureTransport: EmailTransport = async (email) => ({
   providerMessageId: `captured:${email.idempotencyKey}`,
 });
 
-/** Resend, with the outbox's idempotency key so a retried send is never delivered twice. */
-export function resendTransport(options: { apiKey: string; from: string }): EmailTransport {
+/** How long a call to Resend may take before it counts as a transient failure. */
+export const RESEND_TIMEOUT_MS = 10_000;
+
+/**
+ * Resend, with the outbox's idempotency key so a retried send is never delivered twice. A call
+ * that has not answered within timeoutMs is abandoned and retried later: if Resend did accept it,
+ * the retry carries the same idempotency key and is not delivered again.
+ */
+export function resendTransport(options: {
+  apiKey: string;
+  from: string;
+  timeoutMs?: number;
+}): EmailTransport {
   const resend = new Resend(options.apiKey);
+  const timeoutMs = options.timeoutMs ?? RESEND_TIMEOUT_MS;
   return async (email) => {
+    const signal = AbortSignal.timeout(timeoutMs);
     let result;
     try {
       result = await resend.emails.send(
@@ -41,7 +54,7 @@ export function resendTransport(options: { apiKey: string; from: string }): Emai
           html: email.html,
           text: email.text,
         },
-        { idempotencyKey: email.idempotencyKey },
+        { idempotencyKey: email.idempotencyKey, signal },
       );
     } catch (error) {
       throw new EmailSendError(
@@ -50,6 +63,9 @@ export function resendTransport(options: { apiKey: string; from: string }): Emai
       );
     }
     if (result.error) {
+      // The SDK reports an aborted call as "could not be resolved": say what it was.
+      if (signal.aborted)
+        throw new EmailSendError(`Resend did not answer within ${timeoutMs} ms`, false);
       const status = result.error.statusCode;
       const permanent =
         status !== null && status >= 400 && status < 500 && status !== 409 && status !== 429;

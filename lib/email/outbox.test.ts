@@ -1,11 +1,18 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { uniqueSuffix } from "@/test/factories";
+import { itOnPostgres } from "@/test/on-postgres";
 import { deliverDueEmails } from "./deliver-due-emails";
 import { captureTransport, resendTransport } from "./email-transport";
 import { enqueueEmail } from "./enqueue-email";
+
+// deliverDueEmails sends whatever is due in the whole outbox: this file has a database of its own,
+// or it would send, and count, the emails other test files queue at the same time.
+const ownDatabase = await vi.hoisted(async () =>
+  (await import("@/test/scratch-database")).useOwnDatabase("keyfront_outbox"),
+);
 
 // A local stand-in for api.resend.com, spoken to through the real `resend` SDK (RESEND_BASE_URL).
 let resendApi: Server;
@@ -33,13 +40,17 @@ beforeAll(async () => {
   process.env.RESEND_BASE_URL = `http://127.0.0.1:${(resendApi.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => resendApi.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => resendApi.close(() => resolve()));
+  await db.$disconnect();
+  await ownDatabase.drop();
+});
 
 beforeEach(async () => {
   answers = [];
   received.length = 0;
-  // Each test sees only its own emails: everything queued before is out of the way.
-  await db.emailMessage.updateMany({ where: { status: "QUEUED" }, data: { status: "SENT" } });
+  // Each test starts from an empty outbox (this file's own database: see above).
+  await db.emailMessage.deleteMany();
 });
 
 const resend = () => resendTransport({ apiKey: "re_test_key", from: "Shop <shop@example.com>" });
@@ -133,7 +144,8 @@ describe("the email outbox", () => {
     });
   });
 
-  it("retries a 5xx with backoff and gives up after three attempts", async () => {
+  // Giving up at the end of the schedule (about a day) is in email-retries.test.ts.
+  it("retries a 5xx with backoff: 30 seconds, then 2 minutes, then 8", async () => {
     const key = await queueReceipt();
     const outage = {
       status: 503,
@@ -141,13 +153,11 @@ describe("the email outbox", () => {
     };
     answers = [outage, outage, outage];
 
-    expect(await deliverDueEmails({ transport: resend(), retryBaseMs: 60_000 })).toMatchObject({
-      retrying: 1,
-    });
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ retrying: 1 });
     let email = await message(key);
     expect(email).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(email.lastError).toMatch(/Resend 503/);
-    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 25_000);
 
     // Not due yet: nothing is sent.
     expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 0, retrying: 0 });
@@ -156,17 +166,19 @@ describe("the email outbox", () => {
       where: { idempotencyKey: key },
       data: { nextAttemptAt: new Date() },
     });
-    await deliverDueEmails({ transport: resend(), retryBaseMs: 60_000 });
+    await deliverDueEmails({ transport: resend() });
     email = await message(key);
     expect(email).toMatchObject({ status: "QUEUED", attempts: 2 });
-    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 230_000);
+    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 110_000);
 
     await db.emailMessage.update({
       where: { idempotencyKey: key },
       data: { nextAttemptAt: new Date() },
     });
-    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ failed: 1 });
-    expect(await message(key)).toMatchObject({ status: "FAILED", attempts: 3 });
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ retrying: 1 });
+    email = await message(key);
+    expect(email).toMatchObject({ status: "QUEUED", attempts: 3 });
+    expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 470_000);
     expect(received).toHaveLength(3);
   });
 
@@ -184,7 +196,56 @@ describe("the email outbox", () => {
     expect(email.lastError).toContain("Invalid `to` field.");
   });
 
-  it("never sends one email twice when two workers run at once", async () => {
+  it("delivers an email whose claim a crashed worker abandoned, and leaves a live claim alone", async () => {
+    const [abandoned, live] = await Promise.all([queueReceipt(), queueReceipt()]);
+    // Both were claimed (status SENDING, one attempt) by workers that never finished: one six
+    // minutes ago, one a minute ago and possibly still sending.
+    for (const [key, minutesAgo] of [
+      [abandoned, 6],
+      [live, 1],
+    ] as const) {
+      await db.$executeRaw`UPDATE "EmailMessage"
+        SET status = 'SENDING', attempts = 1, "updatedAt" = now() - make_interval(mins => ${minutesAgo})
+        WHERE "idempotencyKey" = ${key}`;
+    }
+
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 1 });
+    expect(received.map((request) => request.idempotencyKey)).toEqual([abandoned]);
+    expect(await message(abandoned)).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(await message(live)).toMatchObject({ status: "SENDING", attempts: 1 });
+  });
+
+  it("removes a sign-in link from the outbox once a provider has it, and keeps a captured one", async () => {
+    const queueSignInLink = async () => {
+      const url = `http://localhost:3000/api/auth/callback/email?token=${uniqueSuffix()}`;
+      const key = `sign-in:test-${uniqueSuffix()}`;
+      await db.$transaction((tx) =>
+        enqueueEmail(tx, {
+          idempotencyKey: key,
+          to: "ada@example.com",
+          template: "sign-in-link",
+          props: { url, host: "localhost:3000", expiresInMinutes: 15 },
+        }),
+      );
+      return { key, url };
+    };
+
+    const sent = await queueSignInLink();
+    expect((await message(sent.key)).text).toContain(sent.url);
+    expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 1 });
+    expect(JSON.stringify(received[0]!.body)).toContain(sent.url);
+    const stored = await message(sent.key);
+    expect(stored.status).toBe("SENT");
+    expect(stored.text).not.toContain("token=");
+    expect(stored.html).not.toContain("token=");
+
+    // With no provider the outbox is the only place a local user can read the link.
+    const captured = await queueSignInLink();
+    await deliverDueEmails({ transport: captureTransport });
+    expect((await message(captured.key)).text).toContain(captured.url);
+  });
+
+  itOnPostgres("never sends one email twice when two workers run at once", async () => {
     const keys = await Promise.all([queueReceipt(), queueReceipt(), queueReceipt()]);
     await Promise.all([
       deliverDueEmails({ transport: resend() }),

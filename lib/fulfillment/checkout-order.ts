@@ -3,15 +3,14 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export type CheckoutOrder = Awaited<ReturnType<typeof readCheckoutOrder>>;
+import type { PurchaseOrder } from "./purchase-order";
 
 /**
  * What a Checkout Session bought, checked against our catalog: the tier named in its metadata,
  * one line item charged at the price recorded when the session was created, in the tier's
  * currency. Anything else cannot be fulfilled automatically (a permanent error for an admin).
  */
-export async function readCheckoutOrder(session: Stripe.Checkout.Session) {
+export async function readCheckoutOrder(session: Stripe.Checkout.Session): Promise<PurchaseOrder> {
   if (session.mode !== "payment") {
     throw new AppError(
       "UNSUPPORTED_CHECKOUT",
@@ -53,7 +52,8 @@ export async function readCheckoutOrder(session: Stripe.Checkout.Session) {
     );
 
   return {
-    sessionId: session.id,
+    source: "STRIPE",
+    sourceOrderId: session.id,
     tier,
     quantity: item.quantity ?? 1,
     amountCents: session.amount_total ?? 0,

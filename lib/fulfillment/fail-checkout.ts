@@ -3,14 +3,14 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { retrieveCheckoutSession } from "@/lib/payments/retrieve-checkout-session";
 import { readCheckoutOrder } from "./checkout-order";
-import { FULFILLMENT_TRANSACTION } from "./fulfill-checkout";
-import { lockCheckoutPurchase } from "./lock-checkout-purchase";
+import { FULFILLMENT_TRANSACTION } from "./fulfill-order";
+import { recordPurchase } from "./record-purchase";
 
 /** A delayed payment failed: its purchase becomes FAILED and no license is ever issued for it. */
 export async function failCheckout(options: { sessionId: string; actor: Actor }) {
   const order = await readCheckoutOrder(await retrieveCheckoutSession(options.sessionId));
   await db.$transaction(async (tx) => {
-    const purchase = await lockCheckoutPurchase(tx, {
+    const purchase = await recordPurchase(tx, {
       order,
       status: "FAILED",
       actor: options.actor,

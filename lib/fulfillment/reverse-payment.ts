@@ -2,28 +2,28 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import type { LicenseStatus, PurchaseStatus } from "@/lib/generated/prisma/client";
+import type { PurchaseStatus } from "@/lib/generated/prisma/client";
+import { revokeLicense, suspendLicense } from "@/lib/licenses/change-license-status";
 import { findCheckoutSessionForPayment } from "@/lib/payments/retrieve-checkout-session";
 import { readCheckoutOrder } from "./checkout-order";
-import { FULFILLMENT_TRANSACTION } from "./fulfill-checkout";
-import { lockCheckoutPurchase } from "./lock-checkout-purchase";
+import { FULFILLMENT_TRANSACTION } from "./fulfill-order";
+import { recordPurchase } from "./record-purchase";
 
 const REVERSALS = {
   refund: {
     purchase: "REFUNDED",
-    license: "REVOKED",
     reason: "Payment refunded",
-    affects: ["ACTIVE", "SUSPENDED"],
+    reverseLicense: revokeLicense,
   },
   dispute: {
     purchase: "DISPUTED",
-    license: "SUSPENDED",
     reason: "Payment disputed",
-    affects: ["ACTIVE"],
+    // A dispute never turns a revoked license into a suspended one.
+    reverseLicense: (tx, options) => suspendLicense(tx, { ...options, onlyFrom: ["ACTIVE"] }),
   },
-} as const satisfies Record<
-  string,
-  { purchase: PurchaseStatus; license: LicenseStatus; reason: string; affects: LicenseStatus[] }
+} satisfies Record<
+  "refund" | "dispute",
+  { purchase: PurchaseStatus; reason: string; reverseLicense: typeof revokeLicense }
 >;
 
 /**
@@ -32,11 +32,11 @@ const REVERSALS = {
  * already reversed, so the late `checkout.session.completed` finds it settled and issues nothing.
  * A refund never gives way to a dispute: a refunded purchase stays refunded.
  */
-export async function reversePayment(options: {
-  paymentIntentId: string;
-  kind: keyof typeof REVERSALS;
-  actor: Actor;
-}) {
+export async function reversePayment(
+  options: { paymentIntentId: string; actor: Actor } & (
+    { kind: "refund" } | { kind: "dispute"; disputeId: string }
+  ),
+) {
   const reversal = REVERSALS[options.kind];
   const existing = await db.purchase.findFirst({
     where: { source: "STRIPE", paymentIntentId: options.paymentIntentId },
@@ -54,7 +54,7 @@ export async function reversePayment(options: {
 
   await db.$transaction(async (tx) => {
     const purchase = order
-      ? await lockCheckoutPurchase(tx, { order, status: reversal.purchase, actor: options.actor })
+      ? await recordPurchase(tx, { order, status: reversal.purchase, actor: options.actor })
       : await lockPurchaseById(tx, existing!.id);
     if (purchase.status === reversal.purchase || purchase.status === "REFUNDED") return;
 
@@ -74,26 +74,23 @@ export async function reversePayment(options: {
       after: { status: reversal.purchase },
     });
     const licenses = await tx.license.findMany({
-      where: { purchaseId: purchase.id, status: { in: [...reversal.affects] } },
-      select: { id: true, status: true },
+      where: { purchaseId: purchase.id },
+      orderBy: { id: "asc" },
+      select: { id: true },
     });
     for (const license of licenses) {
-      await tx.license.update({
-        where: { id: license.id },
-        data: {
-          status: reversal.license,
-          statusReason: reversal.reason,
-          statusChangedAt: new Date(),
-        },
-      });
-      await recordAudit(tx, {
+      const changed = await reversal.reverseLicense(tx, {
+        licenseId: license.id,
+        reason: reversal.reason,
         actor: options.actor,
-        action: `license.${reversal.license.toLowerCase()}`,
-        entityType: "License",
-        entityId: license.id,
-        before: { status: license.status },
-        after: { status: reversal.license, reason: reversal.reason },
       });
+      // What this dispute suspended, and only that, is what its closing reinstates or revokes.
+      if (changed && options.kind === "dispute") {
+        await tx.license.update({
+          where: { id: license.id },
+          data: { suspendedByDisputeId: options.disputeId },
+        });
+      }
     }
   }, FULFILLMENT_TRANSACTION);
 }

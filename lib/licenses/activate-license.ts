@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Activation } from "@/lib/generated/prisma/client";
-import { licenseStatus } from "./license-status";
+import { licenseUsability } from "./license-usability";
 import type { LicenseApiCode, LicenseView } from "./license-view";
 import { licenseView, lockLicenseByKey } from "./load-license-for-seats";
 
@@ -27,9 +27,9 @@ export async function activateLicense(options: {
   return db.$transaction(async (tx) => {
     const license = await lockLicenseByKey(tx, options.key);
     if (!license) return { code: "NOT_FOUND", activation: null, license: null };
-    const status = licenseStatus(license);
-    if (status !== "VALID")
-      return { code: status, activation: null, license: await licenseView(tx, license) };
+    const usability = licenseUsability(license);
+    if (usability !== "VALID")
+      return { code: usability, activation: null, license: await licenseView(tx, license) };
 
     const existing = await tx.activation.findUnique({
       where: { licenseId_fingerprint: { licenseId: license.id, fingerprint: options.fingerprint } },

@@ -1,14 +1,23 @@
 import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db";
-import type { Product, Tier } from "@/lib/generated/prisma/client";
-import { tierSlug } from "@/lib/catalog/tier-kinds";
-import { signCertificate } from "./license-certificate";
+import type { License, Product, Tier } from "@/lib/generated/prisma/client";
+import { buildLicenseCertificate } from "./license-certificate";
 import { generateLicenseKey, hashLicenseKey } from "./license-key";
+import { sealLicenseSecret } from "./license-secrets";
 
 const DAY_MS = 86_400_000;
 
-/** Creates `quantity` licenses for a paid purchase, each with its key and signed certificate. */
+/** A license just issued, with its key and certificate in clear (stored encrypted). */
+export type IssuedLicense = Omit<License, "keyCiphertext" | "certificateCiphertext"> & {
+  key: string;
+  certificate: string;
+};
+
+/**
+ * Creates `quantity` licenses for a paid purchase, each with its key and signed certificate, both
+ * stored encrypted; returns them with key and certificate in clear for the caller to hand over.
+ */
 export async function issueLicenses(
   tx: Tx,
   options: {
@@ -20,17 +29,29 @@ export async function issueLicenses(
     actor: Actor;
     issuedAt?: Date;
   },
-) {
+): Promise<IssuedLicense[]> {
   const { product, tier } = options;
   const issuedAt = options.issuedAt ?? new Date();
   const expiresAt =
     tier.durationDays === null ? null : new Date(issuedAt.getTime() + tier.durationDays * DAY_MS);
-  const licenses = [];
+  const licenses: IssuedLicense[] = [];
   for (let unit = 0; unit < options.quantity; unit += 1) {
     const key = generateLicenseKey(product.keyPrefix);
-    const license = await tx.license.create({
+    const certificate = buildLicenseCertificate({
+      key,
+      product,
+      tier,
+      seatLimit: tier.seatLimit,
+      issuedAt,
+      expiresAt,
+    });
+    const {
+      keyCiphertext: _key,
+      certificateCiphertext: _certificate,
+      ...license
+    } = await tx.license.create({
       data: {
-        key,
+        keyCiphertext: sealLicenseSecret(key),
         keyHash: hashLicenseKey(key),
         purchaseId: options.purchaseId,
         productId: product.id,
@@ -39,16 +60,7 @@ export async function issueLicenses(
         issuedAt,
         expiresAt,
         seatLimit: tier.seatLimit,
-        certificate: signCertificate({
-          v: 1,
-          key,
-          product: product.slug,
-          tier: tierSlug(tier.kind),
-          seats: tier.seatLimit,
-          features: tier.features,
-          issuedAt: issuedAt.toISOString(),
-          expiresAt: expiresAt?.toISOString() ?? null,
-        }),
+        certificateCiphertext: sealLicenseSecret(certificate),
       },
     });
     await recordAudit(tx, {
@@ -63,7 +75,7 @@ export async function issueLicenses(
         expiresAt: expiresAt?.toISOString() ?? null,
       },
     });
-    licenses.push(license);
+    licenses.push({ ...license, key, certificate });
   }
   return licenses;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from "node:crypto";
+import { tierSlug } from "@/lib/catalog/tier-kinds";
 import { config } from "@/lib/config";
+import type { Product, Tier } from "@/lib/generated/prisma/client";
 
 /** What a certificate asserts. Field order is fixed by `canonicalJson`, not by this type. */
 export type CertificatePayload = {
@@ -46,6 +48,27 @@ export function licensePublicKey(): KeyObject {
 export function signCertificate(payload: CertificatePayload): string {
   const bytes = Buffer.from(canonicalJson(payload), "utf8");
   return `${bytes.toString("base64url")}.${sign(null, bytes, privateKey()).toString("base64url")}`;
+}
+
+/** The signed certificate of a license's terms: the one place a certificate payload is built. */
+export function buildLicenseCertificate(license: {
+  key: string;
+  product: Pick<Product, "slug">;
+  tier: Pick<Tier, "kind" | "features">;
+  seatLimit: number;
+  issuedAt: Date;
+  expiresAt: Date | null;
+}): string {
+  return signCertificate({
+    v: 1,
+    key: license.key,
+    product: license.product.slug,
+    tier: tierSlug(license.tier.kind),
+    seats: license.seatLimit,
+    features: license.tier.features,
+    issuedAt: license.issuedAt.toISOString(),
+    expiresAt: license.expiresAt?.toISOString() ?? null,
+  });
 }
 
 /** The public half of the signing key, in the forms verifiers take. */

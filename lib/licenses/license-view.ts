@@ -1,4 +1,5 @@
 import type { LicenseStatus } from "@/lib/generated/prisma/enums";
+import { licenseUsability } from "./license-usability";
 
 /** What the database says about a license, enough to answer for it. */
 export type LicenseFacts = {
@@ -47,3 +48,22 @@ export function toLicenseView(license: LicenseFacts, seatsUsed: number): License
 }
 
 export const normalizeKey = (key: string) => key.trim().toUpperCase();
+
+type LicenseState = { status: LicenseStatus; expiresAt: Date | null };
+
+/** A license's files can be downloaded while it is usable: not revoked, suspended or expired. */
+export const canDownloadFiles = (license: LicenseState, now = new Date()) =>
+  licenseUsability(license, now) === "VALID";
+
+/** A license's email can be sent again unless the license was revoked. */
+export const canResendLicenseEmail = (license: Pick<LicenseState, "status">) =>
+  license.status !== "REVOKED";
+
+/** What the customer's account page shows about a license's state and may offer for it. */
+export function customerLicenseState(license: LicenseState, now = new Date()) {
+  return {
+    code: licenseUsability(license, now),
+    canDownload: canDownloadFiles(license, now),
+    canResendEmail: canResendLicenseEmail(license),
+  };
+}

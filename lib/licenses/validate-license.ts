@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { createBatcher } from "@/lib/db/batcher";
 import { hashLicenseKey } from "./license-key";
-import { licenseStatus } from "./license-status";
+import { licenseUsability } from "./license-usability";
 import {
   normalizeKey,
   toLicenseView,
@@ -45,8 +45,8 @@ const validateBatched = createBatcher(async (checks: Check[]) => {
 function answer(check: Check, row: Row | undefined): ValidationResult {
   if (!row) return { valid: false, code: "NOT_FOUND", license: null };
   const license = toLicenseView(row, row.seatsUsed);
-  const status = licenseStatus(row);
-  if (status !== "VALID") return { valid: false, code: status, license };
+  const usability = licenseUsability(row);
+  if (usability !== "VALID") return { valid: false, code: usability, license };
   if (check.fingerprint !== null && !row.liveFingerprints.includes(check.fingerprint))
     return { valid: false, code: "FINGERPRINT_NOT_ACTIVATED", license };
   return { valid: true, code: "VALID", license };

@@ -1,7 +1,8 @@
 import "server-only";
 import { tierSlug } from "@/lib/catalog/tier-kinds";
 import { db } from "@/lib/db";
-import { licenseStatus } from "@/lib/licenses/license-status";
+import { openLicenseSecret } from "@/lib/licenses/license-secrets";
+import { customerLicenseState } from "@/lib/licenses/license-view";
 
 /** Everything the account page shows about a customer's licenses; only theirs, by email. */
 export async function listCustomerLicenses(options: { email: string }) {
@@ -22,9 +23,9 @@ export async function listCustomerLicenses(options: { email: string }) {
   });
   return licenses.map((license) => ({
     id: license.id,
-    key: license.key,
-    certificate: license.certificate,
-    code: licenseStatus(license, now),
+    key: openLicenseSecret(license.keyCiphertext),
+    certificate: openLicenseSecret(license.certificateCiphertext),
+    ...customerLicenseState(license, now),
     statusReason: license.statusReason,
     productName: license.product.name,
     tierName: license.tier.name,

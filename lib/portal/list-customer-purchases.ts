@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { receiptNumber } from "@/lib/fulfillment/enqueue-purchase-emails";
+import { openLicenseSecret } from "@/lib/licenses/license-secrets";
 
 /** A customer's purchases, newest first; only theirs, by email. */
 export async function listCustomerPurchases(options: { email: string }) {
@@ -29,8 +30,16 @@ export async function findCustomerPurchase(options: { email: string; purchaseId:
     include: {
       product: { select: { name: true } },
       tier: { select: { name: true, licenseName: true } },
-      licenses: { select: { key: true } },
+      licenses: { select: { keyCiphertext: true } },
     },
   });
-  return purchase && { ...purchase, receiptNumber: receiptNumber(purchase) };
+  return (
+    purchase && {
+      ...purchase,
+      receiptNumber: receiptNumber(purchase),
+      licenses: purchase.licenses.map((license) => ({
+        key: openLicenseSecret(license.keyCiphertext),
+      })),
+    }
+  );
 }

@@ -1,16 +1,20 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as download } from "@/app/api/downloads/[token]/route";
+import { normalizeEmail } from "@/lib/auth/auth-options";
 import { limitSignInRequests, SIGN_IN_LIMITS } from "@/lib/auth/limit-sign-in-requests";
 import { db } from "@/lib/db";
 import { issueDownloadToken } from "@/lib/downloads/issue-download-token";
 import { revokeDownloadToken } from "@/lib/downloads/revoke-download-token";
 import { AppError } from "@/lib/errors/app-error";
-import { createLicense, uniqueSuffix } from "@/test/factories";
+import { createLicense, createProduct, uniqueSuffix } from "@/test/factories";
+import { itOnPostgres } from "@/test/on-postgres";
+import { buy } from "@/test/stripe";
 import { deactivateDevice } from "./deactivate-device";
 import { listCustomerLicenses } from "./list-customer-licenses";
 import { findCustomerPurchase, listCustomerPurchases } from "./list-customer-purchases";
 import { resendLicenseEmail } from "./resend-license-email";
+import { openLicenseSecret } from "@/lib/licenses/license-secrets";
 
 const customer = { type: "CUSTOMER" } as const;
 
@@ -49,23 +53,28 @@ async function expectAppError(promise: Promise<unknown>, code: string) {
 }
 
 describe("ownership", () => {
-  it("shows a customer only their own licenses and purchases", async () => {
-    const mine = await createLicense({ email: "Owner@example.com".toLowerCase() });
-    await createLicense({ email: `someone-${uniqueSuffix()}@example.com` });
-    const licenses = await listCustomerLicenses({ email: "owner@example.com" });
-    expect(licenses.map((license) => license.id)).toContain(mine.license.id);
-    expect(licenses.every((license) => license.key !== undefined)).toBe(true);
-    expect(
-      await db.license.count({
-        where: {
-          id: { in: licenses.map((l) => l.id) },
-          customerEmail: { not: "owner@example.com" },
-        },
-      }),
-    ).toBe(0);
-    expect(await listCustomerPurchases({ email: `nobody-${uniqueSuffix()}@example.com` })).toEqual(
-      [],
+  it("shows a customer exactly their own licenses and purchases, in whatever case they typed the email", async () => {
+    const suffix = uniqueSuffix();
+    const product = await createProduct();
+    const { sessionId } = await buy({
+      tierId: product.tiers[1]!.id,
+      email: `Owner-${suffix}@Example.com`,
+    });
+    await createLicense({ email: `someone-${suffix}@example.com` });
+    const bought = await db.purchase.findFirstOrThrow({
+      where: { sourceOrderId: sessionId },
+      include: { licenses: true },
+    });
+
+    // The portal is given the session's email: the one the sign-in form normalised.
+    const email = normalizeEmail(`  OWNER-${suffix}@EXAMPLE.COM `);
+    expect((await listCustomerLicenses({ email })).map((license) => license.key)).toEqual(
+      bought.licenses.map((license) => openLicenseSecret(license.keyCiphertext)),
     );
+    expect((await listCustomerPurchases({ email })).map((purchase) => purchase.id)).toEqual([
+      bought.id,
+    ]);
+    expect(await listCustomerPurchases({ email: `nobody-${suffix}@example.com` })).toEqual([]);
   });
 
   it("answers another customer's license, purchase, device or link as not found", async () => {
@@ -108,9 +117,13 @@ describe("ownership", () => {
       "NOT_FOUND",
     );
 
-    const purchase = await db.purchase.findFirst();
-    if (purchase)
-      expect(await findCustomerPurchase({ email: stranger, purchaseId: purchase.id })).toBeNull();
+    const owner = `owner-${uniqueSuffix()}@example.com`;
+    const { sessionId } = await buy({ tierId: license.tierId, email: owner });
+    const purchase = await db.purchase.findFirstOrThrow({ where: { sourceOrderId: sessionId } });
+    expect(await findCustomerPurchase({ email: owner, purchaseId: purchase.id })).toMatchObject({
+      id: purchase.id,
+    });
+    expect(await findCustomerPurchase({ email: stranger, purchaseId: purchase.id })).toBeNull();
   });
 
   it("frees a device seat for its owner, with an audit row", async () => {
@@ -185,31 +198,35 @@ describe("download links", () => {
     ]);
   });
 
-  it("lets 5 of 20 simultaneous requests through, then explains that the link is used up", async () => {
-    const { license, asset } = await withFile();
-    const { token } = await issueDownloadToken({
-      email: license.customerEmail,
-      licenseId: license.id,
-      assetId: asset.id,
-      actor: customer,
-    });
-    const responses = await Promise.all(Array.from({ length: 20 }, () => get(token)));
-    await Promise.all(responses.map((response) => response.arrayBuffer()));
-    expect(responses.filter((response) => response.status === 200)).toHaveLength(5);
-    expect(responses.filter((response) => response.status === 410)).toHaveLength(15);
-    const page = await (await get(token)).text();
-    expect(page).toContain("used the maximum number of times");
-    expect(page).toContain('href="/account"');
-    expect(
-      await db.auditLog.count({
-        where: {
-          action: "download.redeemed",
-          entityId: (await db.downloadToken.findFirstOrThrow({ where: { licenseId: license.id } }))
-            .id,
-        },
-      }),
-    ).toBe(5);
-  });
+  itOnPostgres(
+    "lets 5 of 20 simultaneous requests through, then explains that the link is used up",
+    async () => {
+      const { license, asset } = await withFile();
+      const { token } = await issueDownloadToken({
+        email: license.customerEmail,
+        licenseId: license.id,
+        assetId: asset.id,
+        actor: customer,
+      });
+      const responses = await Promise.all(Array.from({ length: 20 }, () => get(token)));
+      await Promise.all(responses.map((response) => response.arrayBuffer()));
+      expect(responses.filter((response) => response.status === 200)).toHaveLength(5);
+      expect(responses.filter((response) => response.status === 410)).toHaveLength(15);
+      const page = await (await get(token)).text();
+      expect(page).toContain("used the maximum number of times");
+      expect(page).toContain('href="/account"');
+      expect(
+        await db.auditLog.count({
+          where: {
+            action: "download.redeemed",
+            entityId: (
+              await db.downloadToken.findFirstOrThrow({ where: { licenseId: license.id } })
+            ).id,
+          },
+        }),
+      ).toBe(5);
+    },
+  );
 
   it("explains expired (410), revoked (403), unknown (404) links, and those of a revoked license (403)", async () => {
     const { license, asset } = await withFile();

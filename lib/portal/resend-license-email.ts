@@ -2,14 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { queueLicenseEmailAgain } from "@/lib/licenses/queue-license-email-again";
+import { canResendLicenseEmail } from "@/lib/licenses/license-view";
+import { sendLicenseEmailAgain } from "@/lib/licenses/send-license-email-again";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
 
 export const RESENDS_PER_HOUR = 3;
 
 /**
- * Sends a license's email again, to the address it was bought with: at most three times an hour
- * per license, and never for a revoked license.
+ * A customer asks for their license's email again, to the address it was bought with: only for
+ * their own license, at most three times an hour per license, and never for a revoked license.
  */
 export async function resendLicenseEmail(options: {
   email: string;
@@ -18,10 +19,10 @@ export async function resendLicenseEmail(options: {
 }) {
   const license = await db.license.findFirst({
     where: { id: options.licenseId, customerEmail: options.email },
-    include: { purchase: true, product: true, tier: true },
+    select: { id: true, status: true },
   });
   if (!license) throw new AppError("NOT_FOUND", "No such license.");
-  if (license.status === "REVOKED")
+  if (!canResendLicenseEmail(license))
     throw new AppError("LICENSE_NOT_USABLE", "A revoked license's email cannot be sent again.");
 
   const limit = await consumeRateLimits([
@@ -33,5 +34,5 @@ export async function resendLicenseEmail(options: {
       `You can resend this email ${RESENDS_PER_HOUR} times an hour. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`,
     );
   }
-  await queueLicenseEmailAgain({ license, actor: options.actor });
+  await sendLicenseEmailAgain({ licenseId: license.id, actor: options.actor });
 }

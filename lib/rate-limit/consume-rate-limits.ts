@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { createBatcher } from "@/lib/db/batcher";
 
@@ -9,6 +10,24 @@ export type RateLimitResult =
 
 type Counter = { key: string; count: number; retryAfter: number };
 
+const MAX_STORED_KEY_BYTES = 200;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The key a counter is stored under. Keys carry what clients send (emails, addresses), and
+ * PostgreSQL refuses a NUL byte or an index entry of a few kilobytes, failing the whole statement
+ * and every caller counted in it: a key that is long, holds a control character or is not
+ * well-formed Unicode is stored as its sha256 instead, which keeps distinct keys distinct.
+ */
+export function rateLimitStorageKey(key: string): string {
+  const storable =
+    Buffer.byteLength(key) <= MAX_STORED_KEY_BYTES &&
+    key.isWellFormed() &&
+    !CONTROL_CHARACTERS.test(key) &&
+    !key.startsWith("sha256:");
+  return storable ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`;
+}
+
 /**
  * Counts one hit against each rule in a fixed window, in PostgreSQL: every app instance shares the
  * counters. Allowed only when every rule is within its limit. Concurrent calls are counted
@@ -16,7 +35,13 @@ type Counter = { key: string; count: number; retryAfter: number };
  */
 export function consumeRateLimits(rules: RateLimitRule[]): Promise<RateLimitResult> {
   if (rules.length === 0) return Promise.resolve({ allowed: true });
-  return consumeBatched(rules);
+  const stored = rules.map((rule) => ({ ...rule, key: rateLimitStorageKey(rule.key) }));
+  return consumeBatched(stored).then((result) =>
+    // A refusal names the rule as the caller wrote it, not the key it is stored under.
+    result.allowed
+      ? result
+      : { ...result, key: rules[stored.findIndex((rule) => rule.key === result.key)]!.key },
+  );
 }
 
 const consumeBatched = createBatcher(async (calls: RateLimitRule[][]) => {

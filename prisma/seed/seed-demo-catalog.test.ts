@@ -3,22 +3,22 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDbClient } from "@/lib/db/client";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-database";
 import { seedDemoCatalog } from "./seed-demo-catalog";
 import { zipArchive } from "./zip-archive";
 
 let scratch: ScratchDatabase;
-let db: PrismaClient;
+let db: Db;
 const storageDir = mkdtempSync(path.join(tmpdir(), "keyfront-seed-"));
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();
   await applyMigrations({ databaseUrl: scratch.url });
-  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: scratch.url }) });
+  db = createDbClient({ databaseUrl: scratch.url });
 });
 
 afterAll(async () => {

@@ -1,9 +1,7 @@
 "use server";
 
-import { formActions } from "@/app/_actions/form-action";
-import { changeLicenseStatus } from "@/lib/admin/change-license-status";
+import { createActionClient, viewerContext } from "@/app/_actions/action-client";
 import { grantLicense } from "@/lib/admin/grant-license";
-import { replayWebhookEvent, retryEmail } from "@/lib/admin/operations";
 import { resetActivations } from "@/lib/admin/reset-activations";
 import {
   emailIdSchema,
@@ -13,17 +11,19 @@ import {
   licenseTermsSchema,
   webhookEventIdSchema,
 } from "@/lib/admin/schemas";
-import { sendLicenseEmailAsAdmin } from "@/lib/admin/send-license-email";
-import { updateLicenseTerms } from "@/lib/admin/update-license-terms";
 import { requireAdmin } from "@/lib/auth/session";
+import { retryEmail } from "@/lib/email/retry-email";
+import { changeLicenseStatus } from "@/lib/licenses/change-license-status";
+import { sendLicenseEmailAgain } from "@/lib/licenses/send-license-email-again";
+import { updateLicenseTerms } from "@/lib/licenses/update-license-terms";
+import { replayWebhookEvent } from "@/lib/webhooks/replay-webhook-event";
 
-const adminAction = formActions({
-  authorize: requireAdmin,
-  actorType: "ADMIN",
+const adminAction = createActionClient({
+  authorize: async () => viewerContext(await requireAdmin(), "ADMIN"),
   revalidate: ["/admin", "layout"],
 });
 
-const done = (message: string) => ({ ok: true, message });
+const done = (message: string) => ({ message });
 
 export const changeLicenseStatusAction = adminAction(
   licenseStatusChangeSchema,
@@ -58,7 +58,7 @@ export const resetActivationsAction = adminAction(
 export const sendLicenseEmailAction = adminAction(
   licenseIdSchema,
   async ({ licenseId }, { actor }) => {
-    await sendLicenseEmailAsAdmin({ licenseId, actor });
+    await sendLicenseEmailAgain({ licenseId, actor });
     return done("License email queued.");
   },
 );

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminPage } from "@/components/admin/admin-page";
-import { storeOverview } from "@/lib/admin/operations";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { storeOverview } from "@/lib/admin/store-overview";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format/money";
 
@@ -58,28 +60,23 @@ async function Overview() {
         </div>
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-slate-700">Revenue per day as a table</summary>
-          <table className="mt-2 w-full text-left">
-            <thead>
-              <tr>
-                <th scope="col" className="py-1">
-                  Day
-                </th>
-                <th scope="col">Sales</th>
-                <th scope="col">Revenue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.days
-                .filter((day) => day.sales > 0)
-                .map((day) => (
-                  <tr key={day.day}>
-                    <td className="py-1">{day.day}</td>
-                    <td>{day.sales}</td>
-                    <td>{day.revenue.map((r) => formatMoney(r.cents, r.currency)).join(" + ")}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div className="mt-2">
+            <DataTable
+              caption="Revenue per day, last 30 days"
+              minWidth="20rem"
+              rows={overview.days.filter((day) => day.sales > 0)}
+              rowKey={(day) => day.day}
+              columns={[
+                { header: "Day", cell: (day) => day.day },
+                { header: "Sales", cell: (day) => day.sales },
+                {
+                  header: "Revenue",
+                  cell: (day) =>
+                    day.revenue.map((r) => formatMoney(r.cents, r.currency)).join(" + "),
+                },
+              ]}
+            />
+          </div>
         </details>
       </section>
 
@@ -87,32 +84,24 @@ async function Overview() {
         <h2 id="tiers" className="text-lg font-semibold">
           Sales by tier, last 30 days
         </h2>
-        {overview.byTier.length === 0 ? (
-          <p className="mt-2 text-slate-600">No sales yet.</p>
-        ) : (
-          <table className="mt-2 w-full text-left text-sm">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="py-1">
-                  Product
-                </th>
-                <th scope="col">Tier</th>
-                <th scope="col">Sales</th>
-                <th scope="col">Revenue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.byTier.map((row) => (
-                <tr key={`${row.product}-${row.tier}-${row.currency}`}>
-                  <td className="py-1">{row.product}</td>
-                  <td>{row.tier}</td>
-                  <td>{row.sales}</td>
-                  <td>{formatMoney(row.revenue, row.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <div className="mt-2">
+          {overview.byTier.length === 0 ? (
+            <EmptyState>No sales yet.</EmptyState>
+          ) : (
+            <DataTable
+              caption="Sales by tier, last 30 days"
+              minWidth="28rem"
+              rows={overview.byTier}
+              rowKey={(row) => `${row.product}-${row.tier}-${row.currency}`}
+              columns={[
+                { header: "Product", cell: (row) => row.product },
+                { header: "Tier", cell: (row) => row.tier },
+                { header: "Sales", cell: (row) => row.sales },
+                { header: "Revenue", cell: (row) => formatMoney(row.revenue, row.currency) },
+              ]}
+            />
+          )}
+        </div>
       </section>
 
       <section aria-labelledby="recent">
@@ -126,8 +115,8 @@ async function Overview() {
                 {purchase.customerEmail} · {purchase.product.name} {purchase.tier.name}
               </span>
               <span>
-                {formatMoney(purchase.amountCents, purchase.currency)} ·{" "}
-                {purchase.status.toLowerCase()}
+                {formatMoney(purchase.amountCents, purchase.currency)}{" "}
+                <StatusBadge status={purchase.status} size="xs" />
               </span>
             </li>
           ))}
@@ -139,8 +128,9 @@ async function Overview() {
 
 export default function AdminOverviewPage() {
   return (
-    <AdminPage title="Overview">
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Overview</h1>
       <Overview />
-    </AdminPage>
+    </>
   );
 }

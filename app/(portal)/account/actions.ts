@@ -1,6 +1,6 @@
 "use server";
 
-import { formActions } from "@/app/_actions/form-action";
+import { createActionClient, viewerContext } from "@/app/_actions/action-client";
 import { requireCustomer } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { issueDownloadToken } from "@/lib/downloads/issue-download-token";
@@ -16,9 +16,8 @@ import {
 
 // Each action acts only on what the signed-in customer owns: the domain functions scope every
 // query to their email.
-const portalAction = formActions({
-  authorize: () => requireCustomer(),
-  actorType: "CUSTOMER",
+const portalAction = createActionClient({
+  authorize: async () => viewerContext(await requireCustomer(), "CUSTOMER"),
   revalidate: ["/account"],
   invalidInputMessage: "That request was not understood. Please reload the page.",
 });
@@ -27,7 +26,7 @@ export const resendLicenseEmailAction = portalAction(
   licenseActionSchema,
   async ({ licenseId }, { viewer, actor }) => {
     await resendLicenseEmail({ email: viewer.email, licenseId, actor });
-    return { ok: true, message: `Sent to ${viewer.email}.` };
+    return { message: `Sent to ${viewer.email}.` };
   },
 );
 
@@ -41,7 +40,6 @@ export const getDownloadLinkAction = portalAction(
       actor,
     });
     return {
-      ok: true,
       download: {
         url: `${config().appUrl}/api/downloads/${link.token}`,
         fileName: link.fileName,
@@ -55,7 +53,7 @@ export const revokeDownloadLinkAction = portalAction(
   downloadTokenActionSchema,
   async ({ downloadTokenId }, { viewer, actor }) => {
     await revokeDownloadToken({ email: viewer.email, downloadTokenId, actor });
-    return { ok: true, message: "Link revoked." };
+    return { message: "Link revoked." };
   },
 );
 
@@ -63,6 +61,6 @@ export const deactivateDeviceAction = portalAction(
   deviceActionSchema,
   async ({ activationId }, { viewer, actor }) => {
     await deactivateDevice({ email: viewer.email, activationId, actor });
-    return { ok: true, message: "Device deactivated; its seat is free." };
+    return { message: "Device deactivated; its seat is free." };
   },
 );

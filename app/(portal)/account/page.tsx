@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { AccountSkeleton } from "@/components/portal/account-skeleton";
 import { LicenseCard } from "@/components/portal/license-card";
 import { PurchaseList } from "@/components/portal/purchase-list";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireCustomer } from "@/lib/auth/session";
 import { listCustomerLicenses } from "@/lib/portal/list-customer-licenses";
 import { listCustomerPurchases } from "@/lib/portal/list-customer-purchases";
@@ -24,14 +25,6 @@ const actions = {
   deactivateDevice: deactivateDeviceAction,
 };
 
-function Empty({ children }: { children: React.ReactNode }) {
-  return (
-    <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-slate-600">
-      {children}
-    </p>
-  );
-}
-
 async function Account() {
   const viewer = await requireCustomer();
   const [licenses, purchases] = await Promise.all([
@@ -50,13 +43,13 @@ async function Account() {
           Licenses
         </h2>
         {licenses.length === 0 ? (
-          <Empty>
+          <EmptyState>
             No licenses yet for {viewer.email}.{" "}
             <Link href="/pricing" className="text-brand-700 font-medium underline">
               See what is for sale
             </Link>
             .
-          </Empty>
+          </EmptyState>
         ) : (
           licenses.map((license) => (
             <LicenseCard
@@ -74,13 +67,13 @@ async function Account() {
           Purchases
         </h2>
         {purchases.length === 0 ? (
-          <Empty>
+          <EmptyState>
             No purchases yet.{" "}
             <Link href="/pricing" className="text-brand-700 font-medium underline">
               Browse the store
             </Link>
             .
-          </Empty>
+          </EmptyState>
         ) : (
           <PurchaseList purchases={purchases} />
         )}

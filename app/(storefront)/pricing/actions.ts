@@ -1,34 +1,20 @@
 "use server";
 
 import type { Route } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { CheckoutFormState } from "@/components/storefront/checkout-form-state";
+import { createActionClient } from "@/app/_actions/action-client";
 import { startCheckoutSchema } from "@/lib/catalog/schemas";
-import { AppError } from "@/lib/errors/app-error";
-import { createCheckoutSession } from "@/lib/payments/create-checkout-session";
+import { clientIp } from "@/lib/http/client-ip";
+import { startBuyerCheckout } from "@/lib/payments/start-buyer-checkout";
 
-export async function startCheckout(
-  _previous: CheckoutFormState,
-  formData: FormData,
-): Promise<CheckoutFormState> {
-  const parsed = startCheckoutSchema.safeParse({
-    tierId: formData.get("tierId"),
-    email: formData.get("email") ?? undefined,
-  });
-  if (!parsed.success) {
-    return {
-      error: {
-        code: "VALIDATION_FAILED",
-        message: "That license could not be found. Please reload the page.",
-      },
-    };
-  }
-  let url: string;
-  try {
-    ({ url } = await createCheckoutSession(parsed.data));
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.toJSON() };
-    throw error;
-  }
+// Anyone may start a checkout: the buyer signs in nowhere, and Stripe collects the payment.
+const storefrontAction = createActionClient({
+  authorize: async () => ({}),
+  invalidInputMessage: "That license could not be found. Please reload the page.",
+});
+
+export const startCheckout = storefrontAction(startCheckoutSchema, async (input) => {
+  const { url } = await startBuyerCheckout({ ...input, ip: clientIp(await headers()) });
   redirect(url as Route);
-}
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProductPricing } from "@/components/storefront/product-pricing";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getCatalog } from "@/lib/catalog/cached-catalog";
 import { startCheckout } from "./actions";
 
@@ -20,9 +21,9 @@ export default async function PricingPage() {
         </p>
       </header>
       {catalog.length === 0 ? (
-        <p className="mt-12 rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          Nothing is for sale yet. Check back soon.
-        </p>
+        <div className="mt-12">
+          <EmptyState>Nothing is for sale yet. Check back soon.</EmptyState>
+        </div>
       ) : (
         <div className="mt-12 space-y-16">
           {catalog.map((product) => (

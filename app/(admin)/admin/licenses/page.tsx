@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminPage } from "@/components/admin/admin-page";
 import { findLicenses } from "@/lib/admin/find-licenses";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/dates";
-import { ScrollTable } from "@/components/ui/scroll-table";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export const metadata: Metadata = { title: "Licenses · Admin", robots: { index: false } };
 
@@ -31,49 +33,41 @@ async function Results({
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
           />
         </div>
-        <button
-          type="submit"
-          className="bg-brand-600 hover:bg-brand-700 rounded-md px-4 py-2 text-sm font-semibold text-white"
-        >
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       {licenses.length === 0 ? (
-        <p className="text-slate-600">No license matches.</p>
+        <EmptyState>No license matches.</EmptyState>
       ) : (
-        <ScrollTable tableClassName="min-w-[40rem]">
-          <thead className="text-slate-600">
-            <tr>
-              <th scope="col" className="py-2">
-                Key
-              </th>
-              <th scope="col">Customer</th>
-              <th scope="col">Product</th>
-              <th scope="col">Status</th>
-              <th scope="col">Issued</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {licenses.map((license) => (
-              <tr key={license.id}>
-                <td className="py-2 font-mono">
-                  <Link
-                    href={`/admin/licenses/${license.id}`}
-                    className="text-brand-700 hover:underline"
-                  >
-                    {license.key}
-                  </Link>
-                </td>
-                <td>{license.customerEmail}</td>
-                <td>
-                  {license.product.name} · {license.tier.name}
-                </td>
-                <td>{license.status.toLowerCase()}</td>
-                <td>{formatDay(license.issuedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <DataTable
+          caption="Matching licenses"
+          minWidth="40rem"
+          rows={licenses}
+          rowKey={(license) => license.id}
+          columns={[
+            {
+              header: "Key",
+              className: "font-mono",
+              cell: (license) => (
+                <Link
+                  href={`/admin/licenses/${license.id}`}
+                  className="text-brand-700 hover:underline"
+                >
+                  {license.key}
+                </Link>
+              ),
+            },
+            { header: "Customer", cell: (license) => license.customerEmail },
+            {
+              header: "Product",
+              cell: (license) => `${license.product.name} · ${license.tier.name}`,
+            },
+            {
+              header: "Status",
+              cell: (license) => <StatusBadge status={license.status} size="xs" />,
+            },
+            { header: "Issued", cell: (license) => formatDay(license.issuedAt) },
+          ]}
+        />
       )}
     </>
   );
@@ -81,8 +75,9 @@ async function Results({
 
 export default function AdminLicensesPage(props: PageProps<"/admin/licenses">) {
   return (
-    <AdminPage title="Licenses">
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Licenses</h1>
       <Results searchParams={props.searchParams} />
-    </AdminPage>
+    </>
   );
 }

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
-import { AdminPage } from "@/components/admin/admin-page";
 import { listPurchases } from "@/lib/admin/list-purchases";
-import { purchaseFilterSchema } from "@/lib/admin/schemas";
+import { PURCHASE_STATUSES, TIER_KINDS, purchaseFilterSchema } from "@/lib/admin/schemas";
 import { requireAdmin } from "@/lib/auth/session";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { formatMoney } from "@/lib/format/money";
 import { grantLicenseAction } from "../actions";
 import { formatDateTime } from "@/lib/format/dates";
-import { ScrollTable } from "@/components/ui/scroll-table";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { statusLabel } from "@/lib/format/status";
 
 export const metadata: Metadata = { title: "Purchases · Admin", robots: { index: false } };
 
@@ -47,9 +50,9 @@ async function Purchases({
           <br />
           <select name="status" defaultValue={filter.status ?? ""} className={field}>
             <option value="">Any</option>
-            {["PENDING", "PAID", "REFUNDED", "DISPUTED", "FAILED"].map((s) => (
+            {PURCHASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s.toLowerCase()}
+                {statusLabel(s)}
               </option>
             ))}
           </select>
@@ -71,7 +74,7 @@ async function Purchases({
           <br />
           <select name="tier" defaultValue={filter.tier ?? ""} className={field}>
             <option value="">Any</option>
-            {["PERSONAL", "COMMERCIAL", "PREMIUM"].map((t) => (
+            {TIER_KINDS.map((t) => (
               <option key={t} value={t}>
                 {t.toLowerCase()}
               </option>
@@ -87,78 +90,77 @@ async function Purchases({
             <option value="test">Test</option>
           </select>
         </label>
-        <button
-          type="submit"
-          className="bg-brand-600 hover:bg-brand-700 rounded-md px-3 py-2 font-semibold text-white"
-        >
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
         <a
           href={`/api/admin/purchases.csv?${csv}`}
-          className="rounded-md border border-slate-300 px-3 py-2 font-medium hover:border-slate-400"
+          className={buttonClassName({ variant: "secondary" })}
         >
           Export CSV
         </a>
       </form>
 
       {purchases.length === 0 ? (
-        <p className="text-slate-600">No purchase matches.</p>
+        <EmptyState>No purchase matches.</EmptyState>
       ) : (
-        <ScrollTable tableClassName="min-w-[48rem]">
-          <thead className="text-slate-600">
-            <tr>
-              <th scope="col" className="py-2">
-                Date
-              </th>
-              <th scope="col">Customer</th>
-              <th scope="col">Item</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Status</th>
-              <th scope="col">Licenses</th>
-              <th scope="col">Provider object</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
-            {purchases.map((purchase) => (
-              <tr key={purchase.id}>
-                <td className="py-2 whitespace-nowrap">{formatDateTime(purchase.createdAt)}</td>
-                <td>{purchase.customerEmail}</td>
-                <td>
-                  {purchase.product.name} · {purchase.tier.name}
-                  {purchase.testMode ? " · test" : ""}
-                </td>
-                <td>{formatMoney(purchase.amountCents, purchase.currency)}</td>
-                <td>
-                  {purchase.status.toLowerCase()}{" "}
+        <DataTable
+          caption="Matching purchases, newest first"
+          minWidth="48rem"
+          rows={purchases}
+          rowKey={(purchase) => purchase.id}
+          columns={[
+            {
+              header: "Date",
+              cell: (purchase) => formatDateTime(purchase.createdAt),
+              className: "whitespace-nowrap",
+            },
+            { header: "Customer", cell: (purchase) => purchase.customerEmail },
+            {
+              header: "Item",
+              cell: (purchase) =>
+                `${purchase.product.name} · ${purchase.tier.name}${purchase.testMode ? " · test" : ""}`,
+            },
+            {
+              header: "Amount",
+              cell: (purchase) => formatMoney(purchase.amountCents, purchase.currency),
+            },
+            {
+              header: "Status",
+              cell: (purchase) => (
+                <>
+                  <StatusBadge status={purchase.status} size="xs" />{" "}
                   <span className="text-slate-500">({purchase.source.toLowerCase()})</span>
-                </td>
-                <td>
-                  {purchase.licenses.map((l) => (
-                    <Link
-                      key={l.id}
-                      href={`/admin/licenses/${l.id}`}
-                      className="text-brand-700 block font-mono text-xs hover:underline"
-                    >
-                      {l.key}
-                    </Link>
-                  ))}
-                </td>
-                <td>
-                  {purchase.providerObject ? (
-                    <details>
-                      <summary className="cursor-pointer">View</summary>
-                      <pre className="max-h-60 max-w-md overflow-auto text-xs">
-                        {JSON.stringify(purchase.providerObject, null, 2)}
-                      </pre>
-                    </details>
-                  ) : (
-                    "–"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+                </>
+              ),
+            },
+            {
+              header: "Licenses",
+              cell: (purchase) =>
+                purchase.licenses.map((l) => (
+                  <Link
+                    key={l.id}
+                    href={`/admin/licenses/${l.id}`}
+                    className="text-brand-700 block font-mono text-xs hover:underline"
+                  >
+                    {l.key}
+                  </Link>
+                )),
+            },
+            {
+              header: "Provider object",
+              cell: (purchase) =>
+                purchase.providerObject ? (
+                  <details>
+                    <summary className="cursor-pointer">View</summary>
+                    <pre className="max-h-60 max-w-md overflow-auto text-xs">
+                      {JSON.stringify(purchase.providerObject, null, 2)}
+                    </pre>
+                  </details>
+                ) : (
+                  "–"
+                ),
+            },
+          ]}
+        />
       )}
 
       <section aria-labelledby="grant" className="rounded-xl border border-slate-200 bg-white p-5">
@@ -205,8 +207,9 @@ async function Purchases({
 
 export default function AdminPurchasesPage(props: PageProps<"/admin/purchases">) {
   return (
-    <AdminPage title="Purchases">
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Purchases</h1>
       <Purchases searchParams={props.searchParams} />
-    </AdminPage>
+    </>
   );
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/ui/action-form";
-import { AdminPage } from "@/components/admin/admin-page";
-import { listWebhookEvents } from "@/lib/admin/operations";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { statusLabel } from "@/lib/format/status";
+import { listWebhookEvents, WEBHOOK_EVENT_STATUSES } from "@/lib/webhooks/list-webhook-events";
 import { requireAdmin } from "@/lib/auth/session";
 import { replayWebhookEventAction } from "../actions";
 import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Webhooks · Admin", robots: { index: false } };
-
-const STATUSES = ["RECEIVED", "PROCESSED", "IGNORED", "FAILED"] as const;
 
 async function Events({
   searchParams,
@@ -17,12 +17,12 @@ async function Events({
 }) {
   await requireAdmin();
   const { status } = await searchParams;
-  const filter = STATUSES.find((candidate) => candidate === status);
+  const filter = WEBHOOK_EVENT_STATUSES.find((candidate) => candidate === status);
   const events = await listWebhookEvents({ status: filter });
   return events.length === 0 ? (
-    <p className="text-slate-600">
-      No webhook events{filter ? ` with status ${filter.toLowerCase()}` : ""}.
-    </p>
+    <EmptyState>
+      No webhook events{filter ? ` with status ${statusLabel(filter).toLowerCase()}` : ""}.
+    </EmptyState>
   ) : (
     <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
       {events.map((event) => (
@@ -34,10 +34,8 @@ async function Events({
           <div className="flex flex-wrap items-start justify-between gap-2">
             <p>
               <span className="font-medium">{event.type}</span> · {event.providerEventId} ·{" "}
-              <span className={event.status === "FAILED" ? "font-semibold text-red-700" : ""}>
-                {event.status.toLowerCase()}
-              </span>{" "}
-              · {event.attempts} attempt(s) · received {formatDateTime(event.receivedAt)}
+              <StatusBadge status={event.status} size="xs" /> · {event.attempts} attempt(s) ·
+              received {formatDateTime(event.receivedAt)}
             </p>
             <ActionForm action={replayWebhookEventAction} submitLabel="Replay">
               <input type="hidden" name="webhookEventId" value={event.id} />
@@ -58,8 +56,9 @@ async function Events({
 
 export default function AdminWebhooksPage(props: PageProps<"/admin/webhooks">) {
   return (
-    <AdminPage title="Webhook events">
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Webhook events</h1>
       <Events searchParams={props.searchParams} />
-    </AdminPage>
+    </>
   );
 }

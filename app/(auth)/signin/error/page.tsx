@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
 import { Suspense } from "react";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
@@ -30,10 +31,7 @@ export default function SignInErrorPage(props: PageProps<"/signin/error">) {
       <Suspense fallback={<p className="mt-3 h-6" />}>
         <Message searchParams={props.searchParams} />
       </Suspense>
-      <Link
-        href="/signin"
-        className="bg-brand-600 hover:bg-brand-700 mt-6 inline-block rounded-md px-4 py-2 text-sm font-semibold text-white"
-      >
+      <Link href="/signin" className={buttonClassName({ className: "mt-6" })}>
         Get a new link
       </Link>
     </div>

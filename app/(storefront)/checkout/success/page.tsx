@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { CheckoutResult } from "@/components/storefront/checkout-result";
-import { checkoutOutcome } from "@/lib/fulfillment/checkout-outcome";
+import { lookUpCheckoutReturn } from "@/lib/fulfillment/look-up-checkout-return";
+import { clientIp } from "@/lib/http/client-ip";
 
 export const metadata: Metadata = { title: "Your license", robots: { index: false } };
 
@@ -14,8 +16,9 @@ async function Outcome({
   // Fulfilment writes to the database: it happens per request, never while prerendering.
   await connection();
   const sessionId = (await searchParams).session_id;
-  const outcome = await checkoutOutcome({
+  const outcome = await lookUpCheckoutReturn({
     sessionId: typeof sessionId === "string" ? sessionId : "",
+    ip: clientIp(await headers()),
   });
   return <CheckoutResult outcome={outcome} />;
 }

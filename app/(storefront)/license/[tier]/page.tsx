@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
 import { notFound } from "next/navigation";
 import { getCatalog } from "@/lib/catalog/cached-catalog";
 import { TIER_SLUGS, tierSlugSchema } from "@/lib/catalog/tier-kinds";
@@ -56,9 +57,9 @@ export default async function LicenseTermsPage({ params }: PageProps<"/license/[
       </p>
 
       {entries.length === 0 ? (
-        <p className="mt-10 rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          No product is sold with a {kind} license right now.
-        </p>
+        <div className="mt-10">
+          <EmptyState>No product is sold with a {kind} license right now.</EmptyState>
+        </div>
       ) : (
         <div className="mt-10 space-y-10">
           {entries.map(({ product, tier }) => (

@@ -1,7 +1,9 @@
 import NextAuth from "next-auth";
-import { clientIp } from "@/lib/api/client-ip";
+import { NextRequest } from "next/server";
+import { clientIp } from "@/lib/http/client-ip";
+import { readBodyBytes } from "@/lib/http/read-body-bytes";
 import { authOptions } from "@/lib/auth/auth-options";
-import { limitSignInRequests } from "@/lib/auth/limit-sign-in-requests";
+import { checkSignInRequest, type SignInCheck } from "@/lib/auth/limit-sign-in-requests";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
@@ -9,6 +11,9 @@ import { errorResponse } from "@/lib/errors/error-response";
 const handler = NextAuth(authOptions);
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+// Every next-auth form is a few hundred bytes: no one needs more, and nobody may make us read more.
+const MAX_BODY_BYTES = 16 * 1024;
 
 export async function POST(request: Request, context: Context) {
   // next-auth reads every POST as a form and throws on anything else: refuse it here, not with a 500.
@@ -20,20 +25,49 @@ export async function POST(request: Request, context: Context) {
       ),
     );
   }
+  let body: Uint8Array;
+  try {
+    body = await readBodyBytes(request, MAX_BODY_BYTES);
+  } catch (error) {
+    return errorResponse(
+      error instanceof AppError
+        ? error
+        : new AppError("REQUEST_INCOMPLETE", "The request body ended before it was complete."),
+    );
+  }
+  const text = Buffer.from(body).toString("utf8");
+  const form = new URLSearchParams(text);
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "signin/email") {
-    const form = await request.clone().formData();
-    const limited = await limitSignInRequests({
-      email: String(form.get("email") ?? ""),
+    const check = await checkSignInRequest({
+      form,
+      cookieHeader: request.headers.get("cookie"),
       ip: clientIp(request.headers),
     });
-    if (limited) {
-      const url = `${config().appUrl}/signin?error=RateLimited&retryAfter=${limited.retryAfterSeconds}`;
+    if (!check.allowed) {
+      const url = refusalUrl(check);
       // next-auth's client asks for JSON and follows `url`; a plain form post follows the redirect.
-      return form.get("json") === "true" ? Response.json({ url }) : Response.redirect(url, 303);
+      return form.get("json") === "true" ? Response.json({ url }) : Response.redirect(url, 302);
     }
   }
-  return handler(request, context);
+  // The body is read: next-auth gets the same form.
+  return handler(
+    new NextRequest(request.url, { method: "POST", headers: request.headers, body: text }),
+    context,
+  );
+}
+
+/** Where a refused sign-in goes: next-auth's own answers to a bad CSRF token or email, or ours. */
+function refusalUrl(check: Extract<SignInCheck, { allowed: false }>): string {
+  const appUrl = config().appUrl;
+  switch (check.refusal) {
+    case "CSRF":
+      return `${appUrl}/api/auth/signin?csrf=true`;
+    case "INVALID_EMAIL":
+      return `${appUrl}/api/auth/error?error=EmailSignin`;
+    case "RATE_LIMITED":
+      return `${appUrl}/signin?error=RateLimited&retryAfter=${check.retryAfterSeconds}`;
+  }
 }
 
 export { handler as GET };

@@ -1,20 +1,23 @@
-import { redeemDownloadToken } from "@/lib/downloads/redeem-download-token";
-import { streamAsset } from "@/lib/downloads/stream-asset";
+import { serveDownload } from "@/lib/downloads/serve-download";
 import { AppError } from "@/lib/errors/app-error";
+import { clientIp } from "@/lib/http/client-ip";
 import { unavailablePage } from "./unavailable-page";
 
-export async function GET(request: Request, { params }: RouteContext<"/api/downloads/[token]">) {
+async function answer(
+  request: Request,
+  { params }: RouteContext<"/api/downloads/[token]">,
+  method: "GET" | "HEAD",
+) {
   const { token } = await params;
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token))
-    return unavailablePage(
-      404,
-      "This download link does not exist. Check that you copied all of it.",
-    );
   try {
-    const { asset } = await redeemDownloadToken({ token });
-    return await streamAsset({ asset, rangeHeader: request.headers.get("range") });
+    return await serveDownload({
+      token,
+      method,
+      rangeHeader: request.headers.get("range"),
+      clientIp: clientIp(request.headers),
+    });
   } catch (error) {
-    if (error instanceof AppError) return unavailablePage(error.status, error.message);
+    if (error instanceof AppError) return unavailablePage(error.status, error.userMessage);
     console.error("download failed:", error);
     return unavailablePage(
       503,
@@ -22,3 +25,10 @@ export async function GET(request: Request, { params }: RouteContext<"/api/downl
     );
   }
 }
+
+export const GET = (request: Request, context: RouteContext<"/api/downloads/[token]">) =>
+  answer(request, context, "GET");
+
+// Without its own HEAD, Next answers HEAD with GET, and every probe would use an attempt.
+export const HEAD = (request: Request, context: RouteContext<"/api/downloads/[token]">) =>
+  answer(request, context, "HEAD");

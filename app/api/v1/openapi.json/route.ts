@@ -1,6 +1,6 @@
-import { CORS_HEADERS } from "@/lib/api/license-api-endpoint";
-import { corsPreflight } from "@/lib/api/license-api-route";
-import { openApiDocument } from "@/lib/licenses/openapi-document";
+import { CORS_HEADERS } from "@/lib/license-api/license-api-endpoint";
+import { corsPreflight } from "@/lib/license-api/license-api-route";
+import { openApiDocument } from "@/lib/license-api/openapi-document";
 
 export function GET() {
   return Response.json(openApiDocument, { headers: CORS_HEADERS });

@@ -1,6 +1,6 @@
-import { readBodyBytes } from "@/lib/api/read-body-bytes";
+import { readBodyBytes } from "@/lib/http/read-body-bytes";
 import { errorResponse } from "@/lib/errors/error-response";
-import { receiveStripeWebhook } from "@/lib/payments/receive-stripe-webhook";
+import { receiveStripeWebhook } from "@/lib/webhooks/stripe/receive-stripe-webhook";
 
 // Stripe's events are a few kilobytes; anything near this is not from Stripe.
 const MAX_BODY_BYTES = 1_000_000;

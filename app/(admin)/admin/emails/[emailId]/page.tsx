@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AdminPage } from "@/components/admin/admin-page";
-import { getEmail } from "@/lib/admin/operations";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { getEmail } from "@/lib/email/get-email";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Email · Admin", robots: { index: false } };
@@ -14,8 +14,8 @@ async function Email({ params }: { params: PageProps<"/admin/emails/[emailId]">[
     <div className="space-y-4 text-sm">
       <p>
         <span className="text-slate-600">To:</span> {email.to} ·{" "}
-        <span className="text-slate-600">Subject:</span> {email.subject} ·{" "}
-        {email.status.toLowerCase()}
+        <span className="text-slate-600">Subject:</span> {email.subject}{" "}
+        <StatusBadge status={email.status} size="xs" />
       </p>
       {/* Sandboxed: the rendered email runs no script and cannot touch the admin page. */}
       <iframe
@@ -34,8 +34,9 @@ async function Email({ params }: { params: PageProps<"/admin/emails/[emailId]">[
 
 export default function AdminEmailPage(props: PageProps<"/admin/emails/[emailId]">) {
   return (
-    <AdminPage title="Email">
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Email</h1>
       <Email params={props.params} />
-    </AdminPage>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
-import { AdminPage } from "@/components/admin/admin-page";
+import { LicenseKeyField } from "@/components/ui/license-key-field";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { getLicenseDetail } from "@/lib/admin/find-licenses";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format/money";
@@ -21,20 +22,18 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
   await requireAdmin();
   const detail = await getLicenseDetail({ licenseId: (await params).licenseId });
   if (!detail) notFound();
-  const { license, timeline } = detail;
+  const { license, seats, timeline } = detail;
   const hidden = <input type="hidden" name="licenseId" value={license.id} />;
   return (
     <div className="grid gap-8 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <section aria-label="License" className="rounded-xl border border-slate-200 bg-white p-5">
-          <p className="font-mono text-lg" data-testid="admin-license-key">
-            {license.key}
-          </p>
+          <LicenseKeyField licenseKey={license.key} data-testid="admin-license-key" />
           <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
             <div>
               <dt className="inline text-slate-600">Status: </dt>
-              <dd className="inline font-semibold" data-testid="admin-license-status">
-                {license.status}
+              <dd className="inline">
+                <StatusBadge status={license.status} data-testid="admin-license-status" />
               </dd>
             </div>
             <div>
@@ -60,7 +59,7 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
             <div>
               <dt className="inline text-slate-600">Seats: </dt>
               <dd className="inline">
-                {license.activations.filter((a) => !a.deactivatedAt).length} of {license.seatLimit}
+                {seats.used} of {seats.limit}
               </dd>
             </div>
             <div>
@@ -142,8 +141,8 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
           {license.purchase ? (
             <>
               <p className="mt-2">
-                {license.purchase.source} {license.purchase.sourceOrderId} ·{" "}
-                {license.purchase.status} ·{" "}
+                {license.purchase.source} {license.purchase.sourceOrderId}{" "}
+                <StatusBadge status={license.purchase.status} size="xs" />{" "}
                 {formatMoney(license.purchase.amountCents, license.purchase.currency)}
                 {license.purchase.testMode ? " · test" : ""}
               </p>
@@ -213,8 +212,9 @@ async function Detail({ params }: { params: PageProps<"/admin/licenses/[licenseI
 
 export default function AdminLicensePage(props: PageProps<"/admin/licenses/[licenseId]">) {
   return (
-    <AdminPage title="License">
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">License</h1>
       <Detail params={props.params} />
-    </AdminPage>
+    </>
   );
 }

@@ -1,5 +1,5 @@
-import { corsPreflight, licenseApiRoute } from "@/lib/api/license-api-route";
-import { deactivateEndpoint } from "@/lib/licenses/license-api-endpoints";
+import { corsPreflight, licenseApiRoute } from "@/lib/license-api/license-api-route";
+import { deactivateEndpoint } from "@/lib/license-api/license-api-endpoints";
 
 export const POST = licenseApiRoute(deactivateEndpoint);
 

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
-import { CORS_HEADERS } from "@/lib/api/license-api-endpoint";
-import { corsPreflight } from "@/lib/api/license-api-route";
+import { CORS_HEADERS } from "@/lib/license-api/license-api-endpoint";
+import { corsPreflight } from "@/lib/license-api/license-api-route";
 import { publicKeyFormats } from "@/lib/licenses/license-certificate";
 
 export async function GET() {

@@ -1,5 +1,5 @@
-import { corsPreflight, licenseApiRoute } from "@/lib/api/license-api-route";
-import { validateEndpoint } from "@/lib/licenses/license-api-endpoints";
+import { corsPreflight, licenseApiRoute } from "@/lib/license-api/license-api-route";
+import { validateEndpoint } from "@/lib/license-api/license-api-endpoints";
 
 export const POST = licenseApiRoute(validateEndpoint);
 

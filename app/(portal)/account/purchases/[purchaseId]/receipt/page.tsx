@@ -5,6 +5,7 @@ import { AccountSkeleton } from "@/components/portal/account-skeleton";
 import { PrintButton } from "@/components/portal/print-button";
 import { requireCustomer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format/money";
+import { statusLabel } from "@/lib/format/status";
 import { findCustomerPurchase } from "@/lib/portal/list-customer-purchases";
 import { formatDay } from "@/lib/format/dates";
 
@@ -34,7 +35,7 @@ async function Receipt({
       `${purchase.product.name}, ${purchase.tier.licenseName}${purchase.quantity > 1 ? ` × ${purchase.quantity}` : ""}`,
     ],
     ["Amount", formatMoney(purchase.amountCents, purchase.currency)],
-    ["Status", purchase.status.charAt(0) + purchase.status.slice(1).toLowerCase()],
+    ["Status", statusLabel(purchase.status)],
     ["Payment reference", purchase.paymentIntentId ?? purchase.sourceOrderId],
     ["License keys", purchase.licenses.map((license) => license.key).join(", ") || "none"],
   ];

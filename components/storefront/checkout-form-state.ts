@@ -1,1 +1,0 @@
-export type CheckoutFormState = { error?: { code: string; message: string } };
