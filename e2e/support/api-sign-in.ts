@@ -1,20 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { withAppDatabase } from "./app-database";
-
-const signInLinkOf = (email: string) =>
-  withAppDatabase(async (client) => {
-    const { rows } = await client.query<{ text: string }>(
-      `SELECT text FROM "EmailMessage" WHERE "to" = $1 AND template = 'sign-in-link' ORDER BY "createdAt" DESC LIMIT 1`,
-      [email.toLowerCase()],
-    );
-    return (
-      rows[0]?.text
-        .match(/https?:\/\/\S+\/api\/auth\/callback\/email\S+/)?.[0]
-        .replace(/[)\].]+$/, "") ?? ""
-    );
-  });
+import { latestSignInLink } from "./journeys";
 
 /**
  * A request context signed in as `email` through the magic link, without a browser: next-auth's
@@ -40,8 +27,8 @@ export async function signedInRequest(baseURL: string, email: string): Promise<A
     form: { email, csrfToken, callbackUrl: "/account", json: "true" },
   });
   expect(posted.status()).toBeLessThan(400);
-  await expect.poll(() => signInLinkOf(email), { timeout: 15_000 }).not.toBe("");
-  const link = new URL(await signInLinkOf(email));
+  await expect.poll(() => latestSignInLink(email), { timeout: 15_000 }).not.toBe("");
+  const link = new URL(await latestSignInLink(email));
   const callback = await context.get(`${link.pathname}${link.search}`, { maxRedirects: 0 });
   expect(callback.status()).toBe(302);
   const cookies = (await context.storageState()).cookies.map((cookie) => cookie.name);

@@ -17,7 +17,8 @@ export async function buy(page: Page, options: { product: string; tier: string; 
   return (await page.getByTestId("license-key").textContent())!.trim();
 }
 
-const latestSignInLink = (email: string) =>
+/** The newest sign-in link the app captured in its outbox for `email` ("" while there is none). */
+export const latestSignInLink = (email: string) =>
   withAppDatabase(async (client) => {
     const { rows } = await client.query<{ text: string }>(
       `SELECT text FROM "EmailMessage" WHERE "to" = $1 AND template = 'sign-in-link' ORDER BY "createdAt" DESC LIMIT 1`,

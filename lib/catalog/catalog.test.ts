@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startCheckout } from "@/app/(storefront)/pricing/actions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -6,6 +6,9 @@ import { createProduct } from "@/test/factories";
 import { testStripe } from "@/test/stripe";
 import { findPurchasableTier } from "./find-purchasable-tier";
 import { listCatalog } from "./list-catalog";
+
+// The action reads the client address from the request; here there is no request, only the action.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 describe("listCatalog", () => {
   it("lists active products with their active tiers in personal, commercial, premium order", async () => {

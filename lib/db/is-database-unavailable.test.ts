@@ -1,35 +1,12 @@
-import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { useFakeDatabaseServers } from "@/test/fake-database-server";
 import { createProduct } from "@/test/factories";
 import { isDatabaseUnavailable } from "./is-database-unavailable";
 
-let server: Server | undefined;
-const sockets = new Set<Socket>();
-afterEach(async () => {
-  for (const socket of sockets) socket.destroy();
-  sockets.clear();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
-
-async function listen(onConnection: (socket: Socket) => void) {
-  server = createServer((socket) => {
-    sockets.add(socket);
-    onConnection(socket);
-  });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-async function closedPort() {
-  const port = await listen(() => {});
-  await new Promise<void>((resolve) => server!.close(() => resolve()));
-  server = undefined;
-  return port;
-}
+const { listen, closedPort } = useFakeDatabaseServers();
 
 /** What a query, a model call and a transaction throw against the database at `port`. */
 async function errorsAt(port: number) {
