@@ -5,7 +5,7 @@ import { afterEach } from "vitest";
  * TCP servers on 127.0.0.1 that stand where a database should be and misbehave on purpose (drop
  * the connection, never answer), closed after each test of the file that calls this.
  */
-export function useFakeDatabaseServers() {
+export function fakeDatabaseServers() {
   let server: Server | undefined;
   const sockets = new Set<Socket>();
   afterEach(async () => {

@@ -1,42 +1,26 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import Stripe from "stripe";
-import { describe } from "vitest";
 import { createCheckoutSession } from "@/lib/payments/create-checkout-session";
+import { describeWithSharedFixtures, readSharedJson } from "./shared-fixtures";
 import { testStripe } from "./stripe-context";
 
 export { testStripe };
 
 const signer = new Stripe("sk_test_signer");
 
-// Real events captured from Stripe are not ours to commit: they are read at run time from
-// ../shared/fixtures/stripe beside the repository (CI always has it). STRIPE_FIXTURES_DIR points
-// elsewhere, e.g. at a missing folder to see the suites skip.
-const stripeFixturesDir = path.resolve(
-  process.env.STRIPE_FIXTURES_DIR ?? path.join(import.meta.dirname, "../../shared/fixtures/stripe"),
-);
-const haveStripeFixtures = existsSync(stripeFixturesDir);
-
 /**
- * `describe` for tests that post Stripe's real events (`fixtureEvent`): without the fixtures
- * folder the suite is skipped, and says so.
+ * `describe` for tests that post Stripe's real events (`fixtureEvent`): without
+ * ../shared/fixtures/stripe the suite is skipped, and says so.
  */
-export function describeWithStripeFixtures(name: string, tests: () => void) {
-  if (!haveStripeFixtures)
-    console.warn(
-      `skipped "${name}": it needs Stripe's real event payloads in ${stripeFixturesDir} ` +
-        "(../shared/fixtures beside the repository), which is absent",
-    );
-  describe.skipIf(!haveStripeFixtures)(name, tests);
-}
+export const describeWithStripeFixtures = (name: string, tests: () => void) =>
+  describeWithSharedFixtures("stripe", name, tests);
 
 /** A real Stripe event from ../shared/fixtures/stripe with a new id and `object` merged into its data. */
 export function fixtureEvent(file: string, object: Record<string, unknown>, type?: string) {
-  const fixture = JSON.parse(readFileSync(path.join(stripeFixturesDir, file), "utf8")) as {
-    type: string;
-    data: { object: Record<string, unknown> };
-  };
+  const fixture = readSharedJson<{ type: string; data: { object: Record<string, unknown> } }>(
+    "stripe",
+    file,
+  );
   return {
     ...fixture,
     id: `evt_test_${randomBytes(10).toString("hex")}`,

@@ -2,11 +2,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { useFakeDatabaseServers } from "@/test/fake-database-server";
+import { fakeDatabaseServers } from "@/test/fake-database-server";
 import { createProduct } from "@/test/factories";
 import { isDatabaseUnavailable } from "./is-database-unavailable";
 
-const { listen, closedPort } = useFakeDatabaseServers();
+const { listen, closedPort } = fakeDatabaseServers();
 
 /** What a query, a model call and a transaction throw against the database at `port`. */
 async function errorsAt(port: number) {

@@ -2,10 +2,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { useFakeDatabaseServers } from "@/test/fake-database-server";
+import { fakeDatabaseServers } from "@/test/fake-database-server";
 import { checkDatabase } from "./check-database";
 
-const { listen } = useFakeDatabaseServers();
+const { listen } = fakeDatabaseServers();
 
 const clientFor = (port: number) =>
   new PrismaClient({
