@@ -1,6 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { findRequestViewer, SESSION_COOKIES } from "@/lib/auth/find-request-viewer";
-import { hasControlCharacter } from "@/lib/auth/safe-callback-url";
+import {
+  hasControlCharacter,
+  invalidCallbackUrlResponse,
+  isCallbackUrlNextAuthAccepts,
+} from "@/lib/auth/safe-callback-url";
 import { config as appConfig } from "@/lib/config";
 import { createNonce, pageSecurityHeaders } from "@/lib/http/page-security-headers";
 import { refuseMalformedServerAction } from "@/lib/http/refuse-malformed-server-action";
@@ -28,12 +32,12 @@ export async function proxy(request: NextRequest) {
       request.cookies.get("next-auth.callback-url")?.value,
       request.cookies.get("__Secure-next-auth.callback-url")?.value,
     ];
-    if (callbackUrls.some((url) => url && hasControlCharacter(url))) {
-      return Response.json(
-        { error: { code: "INVALID_CALLBACK_URL", message: "The callback URL is not valid." } },
-        { status: 400 },
-      );
-    }
+    // The sign-in page falls back to /account on any other value; next-auth would throw on it.
+    const refused =
+      pathname === "/signin"
+        ? hasControlCharacter
+        : (url: string) => !isCallbackUrlNextAuthAccepts(url);
+    if (callbackUrls.some((url) => url && refused(url))) return invalidCallbackUrlResponse();
   }
   if (pathname.startsWith("/api/")) return NextResponse.next();
 

@@ -31,6 +31,15 @@ function listener(
   };
 }
 
+function pathDecodes(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0]!);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * In production Next runs instrumentation.ts at the first request it handles, not in prepare():
  * one request on a private port makes it run (and stop the process on a missing secret) before the
@@ -57,6 +66,17 @@ const server = createServer(
   listener((request, response) => {
     // Route handlers and pages never see the socket: they read its address from this header.
     stampClientAddress(request);
+    // Next answers a path that does not percent-decode (`%ZZ`, a lone surrogate) with a 500; no
+    // page or file has such a name, so it is a 404 like any other unknown path.
+    if (!pathDecodes(request.url ?? "/")) {
+      response.writeHead(404, { "Content-Type": "application/json" });
+      response.end(
+        JSON.stringify({
+          error: { code: "NOT_FOUND", message: "The path is not valid percent-encoded UTF-8." },
+        }),
+      );
+      return Promise.resolve();
+    }
     return answerDirectly(request, response) ?? handleWithNext(request, response);
   }),
 );

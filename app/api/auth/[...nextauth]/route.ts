@@ -4,6 +4,10 @@ import { clientIp } from "@/lib/http/client-ip";
 import { readBodyBytes } from "@/lib/http/read-body-bytes";
 import { authOptions } from "@/lib/auth/auth-options";
 import { checkSignInRequest, type SignInCheck } from "@/lib/auth/limit-sign-in-requests";
+import {
+  invalidCallbackUrlResponse,
+  isCallbackUrlNextAuthAccepts,
+} from "@/lib/auth/safe-callback-url";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
@@ -37,6 +41,11 @@ export async function POST(request: Request, context: Context) {
   }
   const text = Buffer.from(body).toString("utf8");
   const form = new URLSearchParams(text);
+  // next-auth redirects to the form's callbackUrl and throws on one it cannot parse (a 500).
+  const callbackUrl = form.get("callbackUrl");
+  if (callbackUrl !== null && !isCallbackUrlNextAuthAccepts(callbackUrl)) {
+    return invalidCallbackUrlResponse();
+  }
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "signin/email") {
     const check = await checkSignInRequest({
