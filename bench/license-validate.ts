@@ -7,11 +7,11 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePorts, waitForServer } from "@/dev/local-servers";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -29,36 +29,6 @@ async function query(url: string, sql: string, params: unknown[] = []) {
   } finally {
     await client.end();
   }
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
-}
-
-// Ports nothing listens on now, so a server left over from an earlier run cannot answer for ours.
-async function freePorts(count: number): Promise<number[]> {
-  const probes = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Server>((resolve, reject) => {
-          const probe = createServer().once("error", reject);
-          probe.listen(0, "127.0.0.1", () => resolve(probe));
-        }),
-    ),
-  );
-  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
-  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
-  return ports;
 }
 
 function start(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = true) {
@@ -156,8 +126,8 @@ async function main() {
       ...env,
       PORT: String(baselinePort),
     });
-    await waitFor(`http://127.0.0.1:${appPort}/api/health`, 120_000);
-    await waitFor(`http://127.0.0.1:${baselinePort}/`, 30_000);
+    await waitForServer(`http://127.0.0.1:${appPort}/api/health`, 120_000);
+    await waitForServer(`http://127.0.0.1:${baselinePort}/`, 30_000);
 
     const targets = {
       keyfront: `http://127.0.0.1:${appPort}/api/v1/licenses/validate`,

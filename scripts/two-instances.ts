@@ -8,11 +8,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
-import { createServer, type AddressInfo, type Server } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import Stripe from "stripe";
+import { freePorts, waitForServer } from "@/dev/local-servers";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { startStripeEmulator, type RunningStripeEmulator } from "@/dev/stripe-emulator/server";
 
@@ -46,35 +47,6 @@ async function query<Row extends pg.QueryResultRow>(
   } finally {
     await client.end();
   }
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  const probes = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Server>((resolve, reject) => {
-          const probe = createServer().once("error", reject);
-          probe.listen(0, "127.0.0.1", () => resolve(probe));
-        }),
-    ),
-  );
-  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
-  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
-  return ports;
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
 }
 
 function start(command: string, args: string[], env: NodeJS.ProcessEnv, name: string) {
@@ -207,7 +179,7 @@ async function main() {
         `app${index + 1}`,
       ),
     );
-    await Promise.all(bases.map((base) => waitFor(`${base}/api/health`, 120_000)));
+    await Promise.all(bases.map((base) => waitForServer(`${base}/api/health`, 120_000)));
     log(`two instances up on ${bases.join(" and ")}`);
 
     const stripe = new Stripe(stripeEmulator.secretKey, {

@@ -40,6 +40,6 @@ export async function grantLicense(options: {
   );
   // A fresh order id cannot have been settled before.
   if (!fulfilled.issuedNow) throw new Error(`Manual order ${order.sourceOrderId} already settled`);
-  void kickEmailDelivery();
+  kickEmailDelivery();
   return { purchase: fulfilled.purchase, license: fulfilled.licenses[0]! };
 }

@@ -3,7 +3,7 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
-import type { Viewer } from "./session";
+import { type Viewer, viewerOf } from "./viewer";
 
 /** The session cookie next-auth sets: `__Secure-` prefixed when the app is served over https. */
 export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -24,11 +24,5 @@ export async function findRequestViewer(request: {
     cookies: Object.fromEntries(request.cookies.map((cookie) => [cookie.name, cookie.value])),
   });
   incoming.headers = Object.fromEntries(request.headers);
-  const session = await getServerSession(incoming, new ServerResponse(incoming), authOptions);
-  if (!session?.user?.email) return null;
-  return {
-    userId: session.user.id,
-    email: session.user.email.toLowerCase(),
-    role: session.user.role,
-  };
+  return viewerOf(await getServerSession(incoming, new ServerResponse(incoming), authOptions));
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Route } from "next";
-import { getServerSession, type Session } from "next-auth";
+import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
-import { roleOf } from "./admin-role";
 import { authOptions } from "./auth-options";
+import { type Viewer, viewerOf } from "./viewer";
 
-export type Viewer = { userId: string; email: string; role: "CUSTOMER" | "ADMIN" };
+export type { Viewer } from "./viewer";
 
 /** The signed-in user, read once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
@@ -15,13 +15,6 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   await connection();
   return viewerOf(await getServerSession(authOptions));
 });
-
-/** Who a session is, with the role ADMIN_EMAILS gives its email at this moment. */
-export function viewerOf(session: Session | null): Viewer | null {
-  if (!session?.user?.email) return null;
-  const email = session.user.email.toLowerCase();
-  return { userId: session.user.id, email, role: roleOf(email) };
-}
 
 /** For /account: the signed-in customer, or a redirect to sign in and back. */
 export async function requireCustomer(returnTo: string = "/account"): Promise<Viewer> {

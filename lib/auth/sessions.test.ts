@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { uniqueSuffix } from "@/test/factories";
 import { csrfFromNextAuth } from "@/test/sign-in";
 import { authOptions } from "./auth-options";
-import { viewerOf } from "./session";
+import { viewerOf } from "./viewer";
 
 const SESSION_COOKIE = "next-auth.session-token";
 

@@ -5,10 +5,10 @@ import { storeOverview } from "@/lib/admin/store-overview";
 import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
 import { db } from "@/lib/db";
 import { uniqueSuffix } from "@/test/factories";
+import { queueTestReceipt, storedEmail } from "@/test/outbox";
 import { deliverDueEmails, EMAIL_RETRY_DELAYS_MS, MAX_EMAIL_ATTEMPTS } from "./deliver-due-emails";
 import { resendTransport } from "./email-transport";
 import { emailDeliveryIdle } from "./email-worker";
-import { enqueueEmail } from "./enqueue-email";
 
 // deliverDueEmails sends the whole outbox: this file has a database of its own (see outbox.test.ts).
 // With a Resend key configured, the delivery a request starts goes to the stand-in below.
@@ -75,31 +75,6 @@ beforeEach(async () => {
 const resend = (timeoutMs?: number) =>
   resendTransport({ apiKey: "re_test_key", from: "Shop <shop@example.com>", timeoutMs });
 
-async function queueReceipt() {
-  const key = `receipt:test-${uniqueSuffix()}`;
-  await db.$transaction((tx) =>
-    enqueueEmail(tx, {
-      idempotencyKey: key,
-      to: "ada@example.com",
-      template: "receipt",
-      props: {
-        customerName: "Ada",
-        receiptNumber: "KF-1",
-        paidAt: "1 January 2026",
-        productName: "Pixelmill",
-        tierName: "Personal",
-        quantity: 1,
-        amount: "$49.00",
-        paymentReference: "pi_123",
-      },
-    }),
-  );
-  return key;
-}
-
-const message = (idempotencyKey: string) =>
-  db.emailMessage.findUniqueOrThrow({ where: { idempotencyKey } });
-
 describe("a stalled email provider", () => {
   it("never holds up the sign-in request that queued the email", async () => {
     answer = () => ({ stallMs: 2_000 });
@@ -121,7 +96,7 @@ describe("a stalled email provider", () => {
   });
 
   it("is given up on after the timeout, and the email is sent by a later attempt", async () => {
-    const key = await queueReceipt();
+    const key = await queueTestReceipt();
     // The first call is never answered; Resend is back for the next one.
     answer = () => (requests.length === 1 ? { stallMs: 60_000 } : { status: 200, body: null });
     const now = new Date();
@@ -132,7 +107,7 @@ describe("a stalled email provider", () => {
     expect(firstPass).toMatchObject({ sent: 0, retrying: 1 });
     expect(passMs).toBeGreaterThanOrEqual(190);
     expect(passMs).toBeLessThan(2_000);
-    const queued = await message(key);
+    const queued = await storedEmail(key);
     expect(queued).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(queued.lastError).toBe("Resend did not answer within 200 ms");
 
@@ -140,7 +115,7 @@ describe("a stalled email provider", () => {
     expect(await deliverDueEmails({ transport: resend(200), now: retryAt })).toMatchObject({
       sent: 1,
     });
-    expect(await message(key)).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(await storedEmail(key)).toMatchObject({ status: "SENT", attempts: 2 });
     // Both calls carried the same idempotency key: had Resend taken the first, it would not
     // have delivered the second.
     expect(requests).toEqual([key, key]);
@@ -150,7 +125,7 @@ describe("a stalled email provider", () => {
 
 describe("retries", () => {
   it("outlive a ten-minute outage: every email is sent exactly once and none fails", async () => {
-    const keys = await Promise.all(Array.from({ length: 5 }, () => queueReceipt()));
+    const keys = await Promise.all(Array.from({ length: 5 }, () => queueTestReceipt()));
     const start = Date.now();
     let now = new Date(start);
     answer = () => (now.getTime() - start < 10 * 60_000 ? outage : { status: 200, body: null });
@@ -164,14 +139,18 @@ describe("retries", () => {
     for (const key of keys) {
       expect(accepted.get(key), key).toBe(1);
       // Refused at 0, 30 s and 2.5 min; sent at 10.5 min.
-      expect(await message(key)).toMatchObject({ status: "SENT", attempts: 4, lastError: null });
+      expect(await storedEmail(key)).toMatchObject({
+        status: "SENT",
+        attempts: 4,
+        lastError: null,
+      });
     }
     expect(requests).toHaveLength(4 * keys.length);
     expect(await db.emailMessage.count({ where: { status: "FAILED" } })).toBe(0);
   });
 
   it("span about a day before the email is marked FAILED and flagged on the admin overview", async () => {
-    const key = await queueReceipt();
+    const key = await queueTestReceipt();
     answer = () => outage;
     const firstAttemptAt = new Date();
     let now = firstAttemptAt;
@@ -180,12 +159,12 @@ describe("retries", () => {
     for (let pass = 0; pass < 20; pass++) {
       await deliverDueEmails({ transport: resend(), now });
       attemptTimes.push(now.getTime());
-      const email = await message(key);
+      const email = await storedEmail(key);
       if (email.status !== "QUEUED") break;
       now = email.nextAttemptAt;
     }
 
-    const failed = await message(key);
+    const failed = await storedEmail(key);
     expect(failed).toMatchObject({ status: "FAILED", attempts: MAX_EMAIL_ATTEMPTS });
     expect(failed.lastError).toMatch(/Resend 500/);
     expect(MAX_EMAIL_ATTEMPTS).toBe(8);

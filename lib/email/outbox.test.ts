@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { uniqueSuffix } from "@/test/factories";
+import { queueTestReceipt, storedEmail } from "@/test/outbox";
 import { itOnPostgres } from "@/test/on-postgres";
 import { deliverDueEmails } from "./deliver-due-emails";
 import { captureTransport, resendTransport } from "./email-transport";
@@ -55,34 +56,9 @@ beforeEach(async () => {
 
 const resend = () => resendTransport({ apiKey: "re_test_key", from: "Shop <shop@example.com>" });
 
-async function queueReceipt(customerName: string | null = "Ada") {
-  const key = `receipt:test-${uniqueSuffix()}`;
-  await db.$transaction((tx) =>
-    enqueueEmail(tx, {
-      idempotencyKey: key,
-      to: "ada@example.com",
-      template: "receipt",
-      props: {
-        customerName,
-        receiptNumber: "KF-1",
-        paidAt: "1 January 2026",
-        productName: "Pixelmill",
-        tierName: "Personal",
-        quantity: 1,
-        amount: "$49.00",
-        paymentReference: "pi_123",
-      },
-    }),
-  );
-  return key;
-}
-
-const message = (idempotencyKey: string) =>
-  db.emailMessage.findUniqueOrThrow({ where: { idempotencyKey } });
-
 describe("the email outbox", () => {
   it("renders once per idempotency key, with subject, HTML and plain text", async () => {
-    const key = await queueReceipt();
+    const key = await queueTestReceipt();
     await db.$transaction(async (tx) => {
       await enqueueEmail(tx, {
         idempotencyKey: key,
@@ -100,7 +76,7 @@ describe("the email outbox", () => {
         },
       });
     });
-    const email = await message(key);
+    const email = await storedEmail(key);
     expect(email).toMatchObject({
       to: "ada@example.com",
       status: "QUEUED",
@@ -113,17 +89,17 @@ describe("the email outbox", () => {
   });
 
   it("escapes what a customer typed into their name", async () => {
-    const key = await queueReceipt('<script>alert("x")</script>\r\nBcc: evil@example.com');
-    const email = await message(key);
+    const key = await queueTestReceipt('<script>alert("x")</script>\r\nBcc: evil@example.com');
+    const email = await storedEmail(key);
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain("&lt;script&gt;");
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
   it("captures emails when Resend is not configured", async () => {
-    const key = await queueReceipt();
+    const key = await queueTestReceipt();
     expect(await deliverDueEmails({ transport: captureTransport })).toMatchObject({ sent: 1 });
-    expect(await message(key)).toMatchObject({
+    expect(await storedEmail(key)).toMatchObject({
       status: "SENT",
       attempts: 1,
       providerMessageId: `captured:${key}`,
@@ -131,10 +107,13 @@ describe("the email outbox", () => {
   });
 
   it("sends through Resend with the outbox's idempotency key", async () => {
-    const key = await queueReceipt();
+    const key = await queueTestReceipt();
     answers = [{ status: 200, body: { id: "re_sent_1" } }];
     expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 1 });
-    expect(await message(key)).toMatchObject({ status: "SENT", providerMessageId: "re_sent_1" });
+    expect(await storedEmail(key)).toMatchObject({
+      status: "SENT",
+      providerMessageId: "re_sent_1",
+    });
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ path: "/emails", idempotencyKey: key });
     expect(received[0]!.body).toMatchObject({
@@ -146,7 +125,7 @@ describe("the email outbox", () => {
 
   // Giving up at the end of the schedule (about a day) is in email-retries.test.ts.
   it("retries a 5xx with backoff: 30 seconds, then 2 minutes, then 8", async () => {
-    const key = await queueReceipt();
+    const key = await queueTestReceipt();
     const outage = {
       status: 503,
       body: { name: "application_error", message: "down", statusCode: 503 },
@@ -154,7 +133,7 @@ describe("the email outbox", () => {
     answers = [outage, outage, outage];
 
     expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ retrying: 1 });
-    let email = await message(key);
+    let email = await storedEmail(key);
     expect(email).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(email.lastError).toMatch(/Resend 503/);
     expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 25_000);
@@ -167,7 +146,7 @@ describe("the email outbox", () => {
       data: { nextAttemptAt: new Date() },
     });
     await deliverDueEmails({ transport: resend() });
-    email = await message(key);
+    email = await storedEmail(key);
     expect(email).toMatchObject({ status: "QUEUED", attempts: 2 });
     expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 110_000);
 
@@ -176,14 +155,14 @@ describe("the email outbox", () => {
       data: { nextAttemptAt: new Date() },
     });
     expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ retrying: 1 });
-    email = await message(key);
+    email = await storedEmail(key);
     expect(email).toMatchObject({ status: "QUEUED", attempts: 3 });
     expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 470_000);
     expect(received).toHaveLength(3);
   });
 
   it("does not retry a 4xx Resend rejects for good", async () => {
-    const key = await queueReceipt();
+    const key = await queueTestReceipt();
     answers = [
       {
         status: 422,
@@ -191,13 +170,13 @@ describe("the email outbox", () => {
       },
     ];
     expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ failed: 1 });
-    const email = await message(key);
+    const email = await storedEmail(key);
     expect(email).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(email.lastError).toContain("Invalid `to` field.");
   });
 
   it("delivers an email whose claim a crashed worker abandoned, and leaves a live claim alone", async () => {
-    const [abandoned, live] = await Promise.all([queueReceipt(), queueReceipt()]);
+    const [abandoned, live] = await Promise.all([queueTestReceipt(), queueTestReceipt()]);
     // Both were claimed (status SENDING, one attempt) by workers that never finished: one six
     // minutes ago, one a minute ago and possibly still sending.
     for (const [key, minutesAgo] of [
@@ -211,8 +190,8 @@ describe("the email outbox", () => {
 
     expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 1 });
     expect(received.map((request) => request.idempotencyKey)).toEqual([abandoned]);
-    expect(await message(abandoned)).toMatchObject({ status: "SENT", attempts: 2 });
-    expect(await message(live)).toMatchObject({ status: "SENDING", attempts: 1 });
+    expect(await storedEmail(abandoned)).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(await storedEmail(live)).toMatchObject({ status: "SENDING", attempts: 1 });
   });
 
   it("removes a sign-in link from the outbox once a provider has it, and keeps a captured one", async () => {
@@ -231,10 +210,10 @@ describe("the email outbox", () => {
     };
 
     const sent = await queueSignInLink();
-    expect((await message(sent.key)).text).toContain(sent.url);
+    expect((await storedEmail(sent.key)).text).toContain(sent.url);
     expect(await deliverDueEmails({ transport: resend() })).toMatchObject({ sent: 1 });
     expect(JSON.stringify(received[0]!.body)).toContain(sent.url);
-    const stored = await message(sent.key);
+    const stored = await storedEmail(sent.key);
     expect(stored.status).toBe("SENT");
     expect(stored.text).not.toContain("token=");
     expect(stored.html).not.toContain("token=");
@@ -242,11 +221,11 @@ describe("the email outbox", () => {
     // With no provider the outbox is the only place a local user can read the link.
     const captured = await queueSignInLink();
     await deliverDueEmails({ transport: captureTransport });
-    expect((await message(captured.key)).text).toContain(captured.url);
+    expect((await storedEmail(captured.key)).text).toContain(captured.url);
   });
 
   itOnPostgres("never sends one email twice when two workers run at once", async () => {
-    const keys = await Promise.all([queueReceipt(), queueReceipt(), queueReceipt()]);
+    const keys = await Promise.all([queueTestReceipt(), queueTestReceipt(), queueTestReceipt()]);
     await Promise.all([
       deliverDueEmails({ transport: resend() }),
       deliverDueEmails({ transport: resend() }),

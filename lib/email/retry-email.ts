@@ -33,5 +33,5 @@ export async function retryEmail(options: { emailId: string; actor: Actor }) {
       entityId: options.emailId,
     });
   });
-  void kickEmailDelivery();
+  kickEmailDelivery();
 }

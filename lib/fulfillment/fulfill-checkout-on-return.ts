@@ -69,7 +69,7 @@ export async function fulfillCheckoutOnReturn(options: {
     return { state: "needs_attention" };
   }
   if (result.status !== "recorded") return { state: result.status };
-  if (result.issuedNow) void kickEmailDelivery();
+  if (result.issuedNow) kickEmailDelivery();
 
   const purchase = await db.purchase.findUniqueOrThrow({
     where: { id: result.purchaseId },

@@ -33,5 +33,5 @@ export async function sendLicenseEmailAgain(options: { licenseId: string; actor:
       entityId: license.id,
     });
   });
-  void kickEmailDelivery();
+  kickEmailDelivery();
 }

@@ -19,6 +19,6 @@ export async function replayWebhookEvent(options: { webhookEventId: string; acto
     }),
   );
   const outcome = await applyWebhookEvent({ webhookEventId: event.id });
-  void kickEmailDelivery();
+  kickEmailDelivery();
   return outcome;
 }

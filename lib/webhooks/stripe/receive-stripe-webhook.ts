@@ -34,6 +34,6 @@ export async function receiveStripeWebhook(options: {
   if (stored.status === "PROCESSED" || stored.status === "IGNORED") return { outcome: "duplicate" };
   const result = await applyWebhookEvent({ webhookEventId: stored.id });
   // Emails this event queued go out now; the outbox worker retries any that fail.
-  void kickEmailDelivery();
+  kickEmailDelivery();
   return result;
 }
